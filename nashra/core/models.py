@@ -1,0 +1,96 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Locale, TranslatableMixin
+
+
+class NashraImage(AbstractImage):
+    """Wagtail's image with the caption and credit a newsroom prints under every photo."""
+
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+    # The ninjs uri (or file path) a wire picture came from; re-imports reuse the image.
+    wire_uri = models.CharField(_("wire URI"), max_length=1000, blank=True, db_index=True)
+
+    admin_form_fields = Image.admin_form_fields + ("caption", "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class NashraRendition(AbstractRendition):
+    image = models.ForeignKey(NashraImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class EditionSettings(TranslatableMixin, models.Model):
+    """Name, blurb and footer of one language edition; one row per locale."""
+
+    site_name = models.CharField(_("site name"), max_length=255)
+    about_blurb = models.TextField(
+        _("about blurb"),
+        help_text=_(
+            "Shown under the header and in the footer's “Who we are”, "
+            "e.g. “This page is the English version of … website”."
+        ),
+    )
+    copyright_holder = models.CharField(_("copyright holder"), max_length=255)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("about_blurb"),
+        FieldPanel("copyright_holder"),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("telegram_url"),
+                FieldPanel("instagram_url"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("edition settings")
+        verbose_name_plural = _("edition settings")
+
+    def __str__(self):
+        return f"{self.site_name} ({self.locale})"
+
+    @property
+    def social_links(self):
+        """Return (label, url) pairs of the social accounts that are filled in."""
+        links = [
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+            ("Telegram", self.telegram_url),
+            ("Instagram", self.instagram_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+    @classmethod
+    def for_locale(cls, locale):
+        """Return the settings of an edition, or unsaved defaults when none were entered."""
+        settings = cls.objects.filter(locale=locale).first()
+        if settings is None:
+            from django.conf import settings as django_settings
+
+            name = django_settings.WAGTAIL_SITE_NAME
+            settings = cls(locale=locale, site_name=name, about_blurb="", copyright_holder=name)
+        return settings
+
+    @classmethod
+    def for_active_language(cls):
+        return cls.for_locale(Locale.get_active())

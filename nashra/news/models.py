@@ -1,0 +1,148 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from nashra.core.blocks import ArticleStoryBlock
+from nashra.core.pagination import paginate
+
+from .queries import ArticlePageManager
+
+
+class SectionPage(Page):
+    """A section of an edition (News, Middle East…); sections nest."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def articles(self):
+        return ArticlePage.objects.live().in_section(self).latest().for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.articles())
+        return context
+
+
+class ArticlePage(Page):
+    lead = models.TextField(_("lead"), help_text=_("The standfirst under the headline."))
+    body = StreamField(ArticleStoryBlock(), verbose_name=_("body"), blank=True)
+    hero_image = models.ForeignKey(
+        "core.NashraImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("hero caption"), max_length=500, blank=True)
+    hero_credit = models.CharField(_("hero credit"), max_length=255, blank=True)
+    topics = ParentalManyToManyField("topics.Topic", verbose_name=_("topics"), blank=True)
+    sources = ParentalManyToManyField(
+        "sources.Source", verbose_name=_("sources"), related_name="articles"
+    )
+    authors = ParentalManyToManyField(
+        "people.Author", verbose_name=_("authors"), blank=True, related_name="articles"
+    )
+    published_at = models.DateTimeField(
+        _("first published"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Filled in on first publication when left empty."),
+    )
+    updated_at = models.DateTimeField(
+        _("updated"),
+        null=True,
+        blank=True,
+        help_text=_("Set only for a significant update; readers see “Updated …”."),
+    )
+    wire_uri = models.CharField(
+        _("wire URI"),
+        max_length=500,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("The ninjs uri this article was imported from."),
+    )
+
+    # Pictures a wire item announced by a remote address: recorded for an editor, not fetched.
+    remote_media = models.JSONField(_("remote media"), default=list, blank=True, editable=False)
+
+    objects = ArticlePageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("sources"), FieldPanel("authors")],
+            heading=_("Topics, sources and authors"),
+        ),
+        FieldRowPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading=_("Dates")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("published_at"),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+    exclude_fields_in_copy = ["wire_uri"]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def save(self, *args, **kwargs):
+        if self.live and self.published_at is None:
+            self.published_at = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def hero_caption_text(self):
+        return self.hero_caption or (self.hero_image.caption if self.hero_image else "")
+
+    @cached_property
+    def hero_credit_text(self):
+        return self.hero_credit or (self.hero_image.credit if self.hero_image else "")
+
+    @cached_property
+    def sections(self):
+        """Return the sections above this article, outermost first (News, Middle East)."""
+        return list(SectionPage.objects.ancestor_of(self).live().order_by("depth"))
+
+    def related_articles(self, limit=4):
+        """Return the latest live articles of the same section, this one left out."""
+        parent_path = self.path[: -self.steplen]
+        return (
+            ArticlePage.objects.live()
+            .filter(path__startswith=parent_path, depth=self.depth)
+            .exclude(pk=self.pk)
+            .latest()
+            .for_listing()[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["article_topics"] = list(self.topics.all())
+        context["article_sources"] = list(self.sources.all())
+        context["article_authors"] = list(self.authors.all())
+        context["related_articles"] = list(self.related_articles())
+        return context
