@@ -1,9 +1,10 @@
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 
 def _edition():
     from nashra.core.models import EditionSettings
+    from nashra.home.models import HomePage
     from nashra.news.models import SectionPage
     from nashra.pages.models import ContactPage
 
@@ -11,7 +12,7 @@ def _edition():
         locale = Locale.get_active()
     except Locale.DoesNotExist:
         return None
-    home = Page.objects.filter(locale=locale, depth=2, live=True).order_by("path").first()
+    home = HomePage.objects.filter(locale=locale, live=True).order_by("path").first()
     menu = list(home.get_children().live().in_menu()) if home else []
     return {
         "locale": locale,

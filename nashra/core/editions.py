@@ -1,0 +1,67 @@
+"""Creating the skeleton of a language edition: its home page, settings and sections."""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from nashra.core.models import EditionSettings
+
+
+def get_or_create_home(language_code, title):
+    """Return the edition's home page, creating it (and pointing the site at it) if needed."""
+    from nashra.home.models import HomePage
+
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    home = HomePage.objects.filter(locale=locale).first()
+    if home is not None:
+        return home, False
+
+    root = Page.get_first_root_node()
+    existing_home = HomePage.objects.first()
+    home = HomePage(title=title, slug=f"home-{language_code}", locale=locale)
+    if existing_home is not None:
+        # Share the translation key, so Wagtail serves /xx/ from the matching edition.
+        home.translation_key = existing_home.translation_key
+    root.add_child(instance=home)
+    home.save_revision().publish()
+
+    if existing_home is None:
+        # The first edition becomes the site's root; the others are served as its translations.
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        else:
+            placeholder = site.root_page
+            site.root_page = home
+            site.save()
+            if placeholder.depth == 2 and placeholder.pk != home.pk:
+                placeholder.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
+    return home, True
+
+
+def set_edition_settings(language_code, **values):
+    locale = Locale.objects.get(language_code=language_code)
+    edition_settings = EditionSettings.objects.filter(locale=locale).first()
+    if edition_settings is None:
+        edition_settings = EditionSettings(locale=locale)
+    for name, value in values.items():
+        setattr(edition_settings, name, value)
+    edition_settings.save()
+    return edition_settings
+
+
+def get_or_create_section(home, slug_path, title, intro=""):
+    """Return the section at slug_path (e.g. "news/middle-east") below home, creating it."""
+    from nashra.news.models import SectionPage
+
+    parent = home
+    *parents, slug = slug_path.strip("/").split("/")
+    for parent_slug in parents:
+        parent = parent.get_children().get(slug=parent_slug).specific
+    section = SectionPage.objects.child_of(parent).filter(slug=slug).first()
+    if section is not None:
+        return section, False
+    section = SectionPage(title=title, slug=slug, intro=intro, show_in_menus=parent == home)
+    with transaction.atomic():
+        parent.add_child(instance=section)
+        section.save_revision().publish()
+    return section, True

@@ -1,0 +1,120 @@
+import json
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import BaseCommand, call_command
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from nashra.core.editions import get_or_create_home, get_or_create_section, set_edition_settings
+from nashra.news.models import ArticlePage
+
+DEMO_DIR = settings.BASE_DIR / "demo"
+
+
+class Command(BaseCommand):
+    help = _("Load the demo editions, sections, pages and articles; safe to run again.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-articles", action="store_true", help=_("Skip the ninjs import."))
+        parser.add_argument("--no-admin", action="store_true", help=_("Create no admin account."))
+
+    def handle(self, *args, **options):
+        editions = json.loads((DEMO_DIR / "editions.json").read_text(encoding="utf-8"))
+        for language_code, edition in editions.items():
+            self.load_edition(language_code, edition)
+        if not options["no_articles"]:
+            for language_code in editions:
+                self.import_articles(language_code)
+        if not options["no_admin"]:
+            self.ensure_admin()
+
+    @transaction.atomic
+    def load_edition(self, language_code, edition):
+        from nashra.pages.models import ContactPage, StandardPage
+
+        home, created = get_or_create_home(language_code, edition["home_title"])
+        set_edition_settings(language_code, **edition["settings"])
+        for section in edition["sections"]:
+            get_or_create_section(home, section["path"], section["title"], section.get("intro", ""))
+        about = edition.get("about")
+        if about and not StandardPage.objects.child_of(home).filter(slug=about["slug"]).exists():
+            body = [("paragraph", f"<p>{text}</p>") for text in about["paragraphs"]]
+            page = StandardPage(
+                title=about["title"], slug=about["slug"], intro=about["intro"], show_in_menus=True
+            )
+            page.body = body
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        contact = edition.get("contact")
+        if contact and not ContactPage.objects.child_of(home).exists():
+            page = ContactPage(
+                title=contact["title"],
+                slug=contact["slug"],
+                intro=f"<p>{contact['intro']}</p>",
+                thank_you_text=f"<p>{contact['thank_you']}</p>",
+                show_in_menus=True,
+            )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        self.stdout.write(
+            _("Edition %(code)s: %(state)s")
+            % {"code": language_code, "state": _("created") if created else _("already there")}
+        )
+
+    def import_articles(self, language_code):
+        folder = DEMO_DIR / "ninjs" / language_code
+        if not folder.is_dir():
+            return
+        known = set(ArticlePage.objects.exclude(wire_uri=None).values_list("wire_uri", flat=True))
+        for section_folder in sorted(p for p in folder.iterdir() if p.is_dir()):
+            new_files = [
+                str(path)
+                for path in sorted(section_folder.glob("*.json"))
+                if json.loads(path.read_text(encoding="utf-8")).get("uri") not in known
+            ]
+            if new_files:
+                call_command(
+                    "import_ninjs",
+                    *new_files,
+                    section=section_folder.name.replace("--", "/"),
+                    edition=language_code,
+                    publish=True,
+                    stdout=self.stdout,
+                )
+        self.stdout.write(
+            _("Edition %(code)s: %(count)d articles")
+            % {
+                "code": language_code,
+                "count": ArticlePage.objects.filter(locale__language_code=language_code).count(),
+            }
+        )
+
+    def ensure_admin(self):
+        """Create the admin account once; print its login every time."""
+        User = get_user_model()
+        username = os.environ.get("NASHRA_ADMIN_USERNAME", "admin")
+        password = os.environ.get("NASHRA_ADMIN_PASSWORD")
+        password_file = Path(settings.VAR_DIR) / "demo-admin-password.txt"
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            if not password:
+                password = secrets.token_urlsafe(12)
+                password_file.parent.mkdir(parents=True, exist_ok=True)
+                password_file.write_text(password + "\n")
+                password_file.chmod(0o600)
+            User.objects.create_superuser(username, f"{username}@example.org", password)
+        elif not password:
+            password = (
+                password_file.read_text().strip()
+                if password_file.exists()
+                else _("(unchanged; set earlier)")
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Admin login: %(user)s / %(password)s") % {"user": username, "password": password}
+            )
+        )

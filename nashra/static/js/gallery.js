@@ -1,0 +1,109 @@
+/* Accessible photo-gallery lightbox. Without this script every thumbnail is a plain link to
+   its large image, so nothing is out of reach. */
+(function () {
+  "use strict";
+
+  function setUp(gallery) {
+    var items = Array.prototype.slice.call(gallery.querySelectorAll("[data-gallery-item]"));
+    var dialog = gallery.querySelector("[data-lightbox]");
+    if (!items.length || !dialog || typeof dialog.showModal !== "function") return;
+
+    var image = dialog.querySelector("[data-lightbox-image]");
+    var caption = dialog.querySelector("[data-lightbox-caption]");
+    var credit = dialog.querySelector("[data-lightbox-credit]");
+    var counter = dialog.querySelector("[data-lightbox-counter]");
+    var closeButton = dialog.querySelector("[data-lightbox-close]");
+    var current = 0;
+    var opener = null;
+
+    function isRtl() {
+      return getComputedStyle(gallery).direction === "rtl";
+    }
+
+    function show(index) {
+      current = (index + items.length) % items.length;
+      var item = items[current];
+      image.src = item.getAttribute("data-full-src");
+      image.alt = item.getAttribute("data-caption") || "";
+      caption.textContent = item.getAttribute("data-caption") || "";
+      credit.textContent = item.getAttribute("data-credit") || "";
+      counter.textContent = (counter.getAttribute("data-template") || "%(current)s / %(total)s")
+        .replace("%(current)s", String(current + 1))
+        .replace("%(total)s", String(items.length));
+    }
+
+    function open(index) {
+      opener = items[index];
+      show(index);
+      dialog.showModal();
+      closeButton.focus();
+    }
+
+    function close() {
+      if (dialog.open) dialog.close();
+    }
+
+    items.forEach(function (item, index) {
+      item.addEventListener("click", function (event) {
+        event.preventDefault();
+        open(index);
+      });
+    });
+
+    closeButton.addEventListener("click", close);
+    dialog.querySelector("[data-lightbox-prev]").addEventListener("click", function () { show(current - 1); });
+    dialog.querySelector("[data-lightbox-next]").addEventListener("click", function () { show(current + 1); });
+
+    // Escape fires "cancel" then "close"; both paths end here, where focus goes back.
+    dialog.addEventListener("close", function () {
+      image.removeAttribute("src");
+      if (opener) opener.focus();
+    });
+
+    dialog.addEventListener("keydown", function (event) {
+      var forward = isRtl() ? "ArrowLeft" : "ArrowRight";
+      var backward = isRtl() ? "ArrowRight" : "ArrowLeft";
+      if (event.key === forward) {
+        event.preventDefault();
+        show(current + 1);
+      } else if (event.key === backward) {
+        event.preventDefault();
+        show(current - 1);
+      } else if (event.key === "Tab") {
+        // Keep focus among the dialog's own controls.
+        var focusable = Array.prototype.slice.call(dialog.querySelectorAll("button"));
+        var first = focusable[0];
+        var last = focusable[focusable.length - 1];
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    });
+
+    // Swipe: a horizontal drag of 40px or more moves one image, in reading direction.
+    var startX = null;
+    dialog.addEventListener("pointerdown", function (event) { startX = event.clientX; });
+    dialog.addEventListener("pointerup", function (event) {
+      if (startX === null) return;
+      var dx = event.clientX - startX;
+      startX = null;
+      if (Math.abs(dx) < 40) return;
+      var next = isRtl() ? dx > 0 : dx < 0;
+      show(next ? current + 1 : current - 1);
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-gallery]"), setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
