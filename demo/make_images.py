@@ -16,7 +16,7 @@ import sys
 import zlib
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter
 
 W, H = 1200, 800
 QUALITY = 70
@@ -91,14 +91,6 @@ def overlay(img, draw_fn, blur=0, opacity=255):
     return base.convert("RGB")
 
 
-def grain(img, rnd, amount=6):
-    """A faint, fixed texture that hides gradient banding."""
-    noise = Image.effect_noise((W // 4, H // 4), 40).resize((W, H), Image.BICUBIC)
-    noise = noise.point(lambda v: 128 + (v - 128) * amount // 40).convert("RGB")
-    return ImageChops.add(ImageChops.subtract(img, Image.new("RGB", img.size, (6, 6, 6))),
-                          ImageChops.subtract(noise, Image.new("RGB", img.size, (122, 122, 122))))
-
-
 # --- scene painters -------------------------------------------------------
 
 
@@ -110,7 +102,9 @@ def sky(rnd, pal, horizon=0.62, sun=True):
         cy = int(H * horizon) - rnd.randint(60, 220)
         img = radial_glow(img, (cx, cy), rnd.randint(260, 420), shade(rgb(pal[4]), 1.1), 0.55)
         r = rnd.randint(40, 75)
-        img = overlay(img, lambda d: d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=rgb(pal[4]) + (235,)))
+        img = overlay(
+            img, lambda d: d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=rgb(pal[4]) + (235,))
+        )
     return img
 
 
@@ -146,7 +140,10 @@ def skyline(rnd, pal, style="city"):
                     # minaret
                     mx = x + w // 2
                     d.rectangle([mx - 6, top - 130, mx + 6, top], fill=colour + (255,))
-                    d.polygon([(mx - 9, top - 130), (mx + 9, top - 130), (mx, top - 160)], fill=colour + (255,))
+                    d.polygon(
+                        [(mx - 9, top - 130), (mx + 9, top - 130), (mx, top - 160)],
+                        fill=colour + (255,),
+                    )
                 if lit:
                     glow = rgb(pal[4]) + (200,)
                     for wy in range(top + 14, y0 - 10, 26):
@@ -154,13 +151,25 @@ def skyline(rnd, pal, style="city"):
                             if rnd.random() < 0.33:
                                 d.rectangle([wx, wy, wx + 6, wy + 9], fill=glow)
                 x += w + rnd.randint(0, 12)
+
         return fn
 
     img = overlay(img, layer(far, base_y - 30, (40, 170), (50, 120), False, False), opacity=200)
-    img = overlay(img, layer(near, base_y + 20, (60, 260) if style != "old" else (120, 300),
-                             (60, 140), style == "old", style == "night"))
+    img = overlay(
+        img,
+        layer(
+            near,
+            base_y + 20,
+            (60, 260) if style != "old" else (120, 300),
+            (60, 140),
+            style == "old",
+            style == "night",
+        ),
+    )
     ground = rgb(pal[3])
-    img = overlay(img, lambda d: d.rectangle([0, base_y + 20, W, H], fill=shade(ground, 0.7) + (255,)))
+    img = overlay(
+        img, lambda d: d.rectangle([0, base_y + 20, W, H], fill=shade(ground, 0.7) + (255,))
+    )
     return img
 
 
@@ -180,6 +189,7 @@ def sea(rnd, pal, boats=True, cranes=False):
 
     img = overlay(img, glints, blur=1)
     if cranes:
+
         def fn(d):
             c = shade(rgb(pal[3]), 0.5) + (255,)
             d.rectangle([0, hy - 40, W, hy + 30], fill=c)
@@ -197,20 +207,27 @@ def sea(rnd, pal, boats=True, cranes=False):
                 cw = rnd.choice([60, 90])
                 level = rnd.randint(1, 3)
                 col = rgb(rnd.choice(pal[2:])) + (255,)
-                d.rectangle([cx, hy - 40 - 22 * level, cx + cw, hy - 40 - 22 * (level - 1) - 2], fill=col)
+                d.rectangle(
+                    [cx, hy - 40 - 22 * level, cx + cw, hy - 40 - 22 * (level - 1) - 2], fill=col
+                )
+
         img = overlay(img, fn)
     if boats:
+
         def ships(d):
             for _ in range(rnd.randint(1, 3)):
                 x = rnd.randint(60, W - 360)
                 y = hy + rnd.randint(6, 40)
                 length = rnd.randint(180, 320)
                 c = shade(rgb(pal[3]), 0.55) + (255,)
-                d.polygon([(x, y), (x + length, y), (x + length - 20, y + 22), (x + 16, y + 22)], fill=c)
+                d.polygon(
+                    [(x, y), (x + length, y), (x + length - 20, y + 22), (x + 16, y + 22)], fill=c
+                )
                 d.rectangle([x + length - 60, y - 34, x + length - 24, y], fill=c)
                 for k in range(int((length - 90) / 30)):
                     col = rgb(pal[2 + k % 3]) + (255,)
                     d.rectangle([x + 20 + k * 30, y - 16, x + 46 + k * 30, y - 1], fill=col)
+
         img = overlay(img, ships)
     return img
 
@@ -237,9 +254,14 @@ def hills(rnd, pal, terraces=False, mist=False):
                 for k in range(1, 14):
                     off = k * (11 + i * 2)
                     d.line([(x, ridge(x) + off) for x in range(0, W + 10, 10)], fill=line, width=2)
+
         img = overlay(img, fn)
         if mist and i < layers - 1:
-            img = overlay(img, lambda d, b=base: d.rectangle([0, b - 40, W, b + 90], fill=rgb(pal[4]) + (70,)), blur=30)
+            img = overlay(
+                img,
+                lambda d, b=base: d.rectangle([0, b - 40, W, b + 90], fill=rgb(pal[4]) + (70,)),
+                blur=30,
+            )
     return img
 
 
@@ -254,6 +276,7 @@ def dunes(rnd, pal):
             pts = [(x, base - amp * math.sin(x * f + p) ** 2) for x in range(0, W + 10, 8)]
             d.polygon(pts + [(W, H), (0, H)], fill=colour + (255,))
             d.line(pts, fill=shade(colour, 1.2) + (160,), width=3)
+
         img = overlay(img, fn)
     return img
 
@@ -275,6 +298,7 @@ def pipeline(rnd, pal):
             d.rectangle([x, int(H * 0.56) - h, x + 26, int(H * 0.56)], fill=c)
         d.ellipse([1068, 240, 1096, 290], fill=rgb(pal[4]) + (230,))
         d.rectangle([1076, 290, 1088, int(H * 0.56)], fill=c)
+
     return overlay(img, fn)
 
 
@@ -297,6 +321,7 @@ def field(rnd, pal, flowers=False):
                 r = 1 + 9 * t
                 col = rgb(rnd.choice([pal[4], pal[2], pal[1]])) + (220,)
                 d.ellipse([x - r, y - r * 0.7, x + r, y + r * 0.7], fill=col)
+
     return overlay(img, rows)
 
 
@@ -318,7 +343,11 @@ def berries(rnd, pal):
                     r = rnd.randint(11, 19)
                     col = rgb(rnd.choice(["#b5179e", "#c1121f", "#e85d04", "#9d0208"])) + (255,)
                     d.ellipse([bx - r, by - r, bx + r, by + r], fill=col)
-                    d.ellipse([bx - r / 3 - 3, by - r / 2 - 3, bx - r / 3 + 3, by - r / 2 + 3], fill=(255, 255, 255, 160))
+                    d.ellipse(
+                        [bx - r / 3 - 3, by - r / 2 - 3, bx - r / 3 + 3, by - r / 2 + 3],
+                        fill=(255, 255, 255, 160),
+                    )
+
     img = overlay(img, fn, blur=1)
     return radial_glow(img, (rnd.randint(200, 1000), 120), 500, rgb(pal[4]), 0.35)
 
@@ -332,11 +361,12 @@ def drying_beds(rnd, pal):
             for col in range(5):
                 x = 60 + col * 225
                 d.rectangle([x, y, x + 200, y + 90], fill=shade(rgb(pal[3]), 0.8) + (255,))
-                for _ in range(120):
-                    bx, by = x + rnd.randint(6, 194), y + rnd.randint(6, 84)
-                    r = rnd.randint(3, 6)
+                for _ in range(45):
+                    bx, by = x + rnd.randint(8, 192), y + rnd.randint(8, 82)
+                    r = rnd.randint(5, 8)
                     tone = rnd.choice(["#7f1d1d", "#9a3412", "#581c1c", "#b45309"])
                     d.ellipse([bx - r, by - r, bx + r, by + r], fill=rgb(tone) + (255,))
+
     img = overlay(img, fn)
     return radial_glow(img, (900, 100), 600, (255, 244, 214), 0.3)
 
@@ -350,23 +380,43 @@ def qamariya(rnd, pal):
     glass = ["#e63946", "#f4a261", "#2a9d8f", "#e9c46a", "#457b9d", "#8ab17d"]
 
     def fn(d):
-        d.pieslice([cx - r - 26, base - r - 26, cx + r + 26, base + r + 26], 180, 360, fill=(250, 246, 238, 255))
+        d.pieslice(
+            [cx - r - 26, base - r - 26, cx + r + 26, base + r + 26],
+            180,
+            360,
+            fill=(250, 246, 238, 255),
+        )
         n = rnd.choice([7, 9, 11])
         for k in range(n):
             a0 = 180 + 180 * k / n
             a1 = 180 + 180 * (k + 1) / n
-            d.pieslice([cx - r, base - r, cx + r, base + r], a0, a1, fill=rgb(rnd.choice(glass)) + (255,))
+            d.pieslice(
+                [cx - r, base - r, cx + r, base + r], a0, a1, fill=rgb(rnd.choice(glass)) + (255,)
+            )
         ri = r * 0.45
-        d.pieslice([cx - ri, base - ri, cx + ri, base + ri], 180, 360, fill=rgb(rnd.choice(glass)) + (255,))
+        d.pieslice(
+            [cx - ri, base - ri, cx + ri, base + ri], 180, 360, fill=rgb(rnd.choice(glass)) + (255,)
+        )
         for k in range(n + 1):
             a = math.radians(180 + 180 * k / n)
-            d.line([(cx, base), (cx + r * math.cos(a), base + r * math.sin(a))], fill=(250, 246, 238, 255), width=10)
+            d.line(
+                [(cx, base), (cx + r * math.cos(a), base + r * math.sin(a))],
+                fill=(250, 246, 238, 255),
+                width=10,
+            )
         for rr in (ri, r * 0.75):
-            d.arc([cx - rr, base - rr, cx + rr, base + rr], 180, 360, fill=(250, 246, 238, 255), width=9)
+            d.arc(
+                [cx - rr, base - rr, cx + rr, base + rr],
+                180,
+                360,
+                fill=(250, 246, 238, 255),
+                width=9,
+            )
         d.rectangle([cx - r - 26, base, cx + r + 26, base + 26], fill=(250, 246, 238, 255))
         d.rectangle([cx - r, base + 26, cx + r, H], fill=shade(wall, 0.55) + (255,))
         for x in range(cx - r + 30, cx + r - 20, 80):
             d.rectangle([x, base + 60, x + 40, H], fill=shade(wall, 0.45) + (255,))
+
     img = overlay(img, fn)
     return radial_glow(img, (cx, base - r // 2), r * 2, (255, 240, 200), 0.25)
 
@@ -386,15 +436,35 @@ def arches(rnd, pal):
             top = 180 + rnd.randint(-10, 10)
             d.rectangle([x0, top + r, x1, H], fill=(0, 0, 0, 0))
             d.pieslice([x0, top, x1, top + 2 * r], 180, 360, fill=(0, 0, 0, 0))
+
     layer = Image.new("RGBA", img.size, (0, 0, 0, 0))
     fn(ImageDraw.Draw(layer))
     # the openings show a courtyard in light; shadows fall across the floor
     view = sky(rnd, pal, 0.8)
-    view = overlay(view, lambda d: [d.polygon([(i * 240 - 300, H), (i * 240 + 80, 560), (i * 240 + 150, 560), (i * 240 - 180, H)],
-                                             fill=shade(rgb(pal[3]), 0.6) + (90,)) for i in range(7)], blur=6)
+    view = overlay(
+        view,
+        lambda d: [
+            d.polygon(
+                [(i * 240 - 300, H), (i * 240 + 80, 560), (i * 240 + 150, 560), (i * 240 - 180, H)],
+                fill=shade(rgb(pal[3]), 0.6) + (90,),
+            )
+            for i in range(7)
+        ],
+        blur=6,
+    )
     view.paste(layer, (0, 0), layer)
-    edge = overlay(view, lambda d: [d.line([(k * width + width * 0.18 + 10, 0), (k * width + width * 0.18 + 10, H)],
-                                           fill=shade(rgb(pal[2]), 0.7) + (120,), width=14) for k in range(n)], blur=8)
+    edge = overlay(
+        view,
+        lambda d: [
+            d.line(
+                [(k * width + width * 0.18 + 10, 0), (k * width + width * 0.18 + 10, H)],
+                fill=shade(rgb(pal[2]), 0.7) + (120,),
+                width=14,
+            )
+            for k in range(n)
+        ],
+        blur=8,
+    )
     return edge
 
 
@@ -407,12 +477,17 @@ def geometric(rnd, pal, motif="circles"):
             for _ in range(26):
                 r = rnd.randint(30, 220)
                 x, y = rnd.randint(-50, W + 50), rnd.randint(-50, H + 50)
-                d.ellipse([x - r, y - r, x + r, y + r], fill=rnd.choice(cols) + (rnd.randint(120, 220),))
+                d.ellipse(
+                    [x - r, y - r, x + r, y + r], fill=rnd.choice(cols) + (rnd.randint(120, 220),)
+                )
         elif motif == "stripes":
             x = -400
             while x < W + 400:
                 w = rnd.randint(20, 110)
-                d.polygon([(x, H), (x + w, H), (x + w + 400, 0), (x + 400, 0)], fill=rnd.choice(cols) + (230,))
+                d.polygon(
+                    [(x, H), (x + w, H), (x + w + 400, 0), (x + 400, 0)],
+                    fill=rnd.choice(cols) + (230,),
+                )
                 x += w + rnd.randint(0, 40)
         elif motif == "tiles":
             s = 100
@@ -441,7 +516,9 @@ def geometric(rnd, pal, motif="circles"):
                         pts = []
                         for k in range(4):
                             a = math.radians(rot + 90 * k)
-                            pts.append((cx + 70 * math.cos(a) - 0 * math.sin(a), cy + 70 * math.sin(a)))
+                            pts.append(
+                                (cx + 70 * math.cos(a) - 0 * math.sin(a), cy + 70 * math.sin(a))
+                            )
                         a = [math.radians(rot + 45 + 90 * k) for k in range(4)]
                         sq = [(cx + 72 * math.cos(t), cy + 72 * math.sin(t)) for t in a]
                         d.polygon(sq, fill=col + (230,))
@@ -455,10 +532,13 @@ def geometric(rnd, pal, motif="circles"):
                 d.polygon(pts + [(W, H), (0, H)], fill=cols[k % len(cols)] + (200,))
         elif motif == "mosaic":
             pts = [(rnd.randint(0, W), rnd.randint(0, H)) for _ in range(60)]
-            for y in range(0, H, 16):
-                for x in range(0, W, 16):
-                    i = min(range(len(pts)), key=lambda j: (pts[j][0] - x) ** 2 + (pts[j][1] - y) ** 2)
-                    d.rectangle([x, y, x + 15, y + 15], fill=cols[i % len(cols)] + (255,))
+            for y in range(0, H, 8):
+                for x in range(0, W, 8):
+                    i = min(
+                        range(len(pts)), key=lambda j: (pts[j][0] - x) ** 2 + (pts[j][1] - y) ** 2
+                    )
+                    d.rectangle([x, y, x + 7, y + 7], fill=cols[i % len(cols)] + (255,))
+
     return overlay(img, fn)
 
 
@@ -470,6 +550,7 @@ def lanterns(rnd, pal):
             x, y = rnd.randint(40, W - 40), rnd.randint(160, 640)
             r = rnd.randint(40, 80)
             d.ellipse([x - r * 2, y - r * 2, x + r * 2, y + r * 2], fill=rgb(pal[4]) + (90,))
+
     img = overlay(img, glow, blur=40)
     rnd2 = random.Random(rnd.random())
 
@@ -478,9 +559,21 @@ def lanterns(rnd, pal):
             x, y = rnd2.randint(40, W - 40), rnd2.randint(160, 640)
             r = rnd2.randint(26, 50)
             d.line([(x, 0), (x, y - r * 1.3)], fill=shade(rgb(pal[4]), 0.8) + (180,), width=2)
-            d.polygon([(x, y - r * 1.4), (x + r, y - r * 0.4), (x + r * 0.7, y + r), (x - r * 0.7, y + r), (x - r, y - r * 0.4)],
-                      fill=rgb(rnd2.choice(pal[2:])) + (255,))
-            d.ellipse([x - r * 0.5, y - r * 0.5, x + r * 0.5, y + r * 0.5], fill=shade(rgb(pal[4]), 1.3) + (230,))
+            d.polygon(
+                [
+                    (x, y - r * 1.4),
+                    (x + r, y - r * 0.4),
+                    (x + r * 0.7, y + r),
+                    (x - r * 0.7, y + r),
+                    (x - r, y - r * 0.4),
+                ],
+                fill=rgb(rnd2.choice(pal[2:])) + (255,),
+            )
+            d.ellipse(
+                [x - r * 0.5, y - r * 0.5, x + r * 0.5, y + r * 0.5],
+                fill=shade(rgb(pal[4]), 1.3) + (230,),
+            )
+
     return overlay(img, fn)
 
 
@@ -489,14 +582,28 @@ def stadium(rnd, pal):
 
     def beams(d):
         for x in (120, 420, 780, 1080):
-            d.polygon([(x - 20, 80), (x + 20, 80), (x + 320 - x * 0.5, 640), (x - 320 - x * 0.1 + 200, 640)], fill=rgb(pal[4]) + (45,))
+            d.polygon(
+                [
+                    (x - 20, 80),
+                    (x + 20, 80),
+                    (x + 320 - x * 0.5, 640),
+                    (x - 320 - x * 0.1 + 200, 640),
+                ],
+                fill=rgb(pal[4]) + (45,),
+            )
+
     img = overlay(img, beams, blur=18)
 
     def fn(d):
         d.ellipse([-200, 470, W + 200, 1150], fill=shade(rgb(pal[3]), 0.55) + (255,))
         d.ellipse([60, 540, W - 60, 1040], fill=(46, 125, 70, 255))
         for k in range(8):
-            d.pieslice([60, 540, W - 60, 1040], 180 + k * 22.5, 180 + k * 22.5 + 11.25, fill=(56, 140, 80, 255))
+            d.pieslice(
+                [60, 540, W - 60, 1040],
+                180 + k * 22.5,
+                180 + k * 22.5 + 11.25,
+                fill=(56, 140, 80, 255),
+            )
         d.arc([400, 630, 800, 850], 0, 360, fill=(235, 235, 235, 200), width=4)
         d.line([(600, 560), (600, 1040)], fill=(235, 235, 235, 200), width=4)
         for x in (120, 420, 780, 1080):
@@ -505,6 +612,7 @@ def stadium(rnd, pal):
         for _ in range(500):
             x, y = rnd.randint(0, W), rnd.randint(480, 560)
             d.point((x, y), fill=rgb(rnd.choice(pal[2:])) + (255,))
+
     return overlay(img, fn)
 
 
@@ -515,7 +623,12 @@ def ripples(rnd, pal):
         for _ in range(5):
             cx, cy = rnd.randint(100, W - 100), rnd.randint(100, H - 100)
             for r in range(20, 600, 34):
-                d.ellipse([cx - r, cy - r * 0.55, cx + r, cy + r * 0.55], outline=rgb(pal[4]) + (max(20, 150 - r // 4),), width=3)
+                d.ellipse(
+                    [cx - r, cy - r * 0.55, cx + r, cy + r * 0.55],
+                    outline=rgb(pal[4]) + (max(20, 150 - r // 4),),
+                    width=3,
+                )
+
     img = overlay(img, fn, blur=1)
     return radial_glow(img, (rnd.randint(300, 900), 200), 500, rgb(pal[1]), 0.4)
 
@@ -536,6 +649,7 @@ def chart(rnd, pal):
         d.line(pts, fill=rgb(pal[4]) + (255,), width=6, joint="curve")
         for p in pts:
             d.ellipse([p[0] - 8, p[1] - 8, p[0] + 8, p[1] + 8], fill=rgb(pal[4]) + (255,))
+
     return overlay(img, fn)
 
 
@@ -553,10 +667,17 @@ def pulse(rnd, pal):
         while x < W:
             pts.append((x, y))
             if rnd.random() < 0.25:
-                pts += [(x + 20, y - 30), (x + 40, y + 20), (x + 55, y - 150), (x + 75, y + 90), (x + 95, y)]
+                pts += [
+                    (x + 20, y - 30),
+                    (x + 40, y + 20),
+                    (x + 55, y - 150),
+                    (x + 75, y + 90),
+                    (x + 95, y),
+                ]
                 x += 95
             x += 40
         d.line(pts, fill=rgb(pal[3]) + (255,), width=7, joint="curve")
+
     return overlay(img, fn)
 
 
@@ -573,12 +694,24 @@ def books(rnd, pal):
                 h = rnd.randint(150, 230)
                 col = rgb(rnd.choice(pal[:4]))
                 if rnd.random() < 0.1:  # a leaning book
-                    d.polygon([(x, shelf), (x + w, shelf), (x + w + 50, shelf - h + 10), (x + 50, shelf - h + 10)], fill=col + (255,))
+                    d.polygon(
+                        [
+                            (x, shelf),
+                            (x + w, shelf),
+                            (x + w + 50, shelf - h + 10),
+                            (x + 50, shelf - h + 10),
+                        ],
+                        fill=col + (255,),
+                    )
                     x += 60
                 else:
                     d.rectangle([x, shelf - h, x + w, shelf], fill=col + (255,))
-                    d.rectangle([x + 4, shelf - h + 20, x + w - 4, shelf - h + 26], fill=shade(col, 1.35) + (255,))
+                    d.rectangle(
+                        [x + 4, shelf - h + 20, x + w - 4, shelf - h + 26],
+                        fill=shade(col, 1.35) + (255,),
+                    )
                 x += w + rnd.randint(1, 5)
+
     return overlay(img, fn)
 
 
@@ -591,8 +724,11 @@ def heat(rnd, pal):
             y = 560 + k * 22
             pts = [(x, y + 8 * math.sin(x * 0.02 + k)) for x in range(0, W + 10, 10)]
             d.line(pts, fill=rgb(pal[4]) + (90,), width=4)
+
     img = overlay(img, fn, blur=3)
-    return overlay(img, lambda d: d.rectangle([0, 700, W, H], fill=shade(rgb(pal[3]), 0.6) + (255,)))
+    return overlay(
+        img, lambda d: d.rectangle([0, 700, W, H], fill=shade(rgb(pal[3]), 0.6) + (255,))
+    )
 
 
 def clouds(rnd, pal):
@@ -603,6 +739,7 @@ def clouds(rnd, pal):
             x, y = rnd.randint(-100, W + 100), rnd.randint(40, 460)
             rx, ry = rnd.randint(90, 260), rnd.randint(40, 90)
             d.ellipse([x - rx, y - ry, x + rx, y + ry], fill=rgb(pal[4]) + (rnd.randint(60, 140),))
+
     img = overlay(img, fn, blur=22)
 
     def rain(d):
@@ -612,6 +749,7 @@ def clouds(rnd, pal):
         d.rectangle([0, 700, W, H], fill=shade(rgb(pal[3]), 0.7) + (255,))
         for x in range(0, W, 160):
             d.ellipse([x + 20, 720, x + 140, 760], fill=rgb(pal[2]) + (120,))
+
     return overlay(img, rain)
 
 
@@ -628,6 +766,7 @@ def water_tower(rnd, pal):
         d.line([(x + 25, 420), (x + 175, 620)], fill=c, width=5)
         d.line([(x + 175, 420), (x + 25, 620)], fill=c, width=5)
         d.rectangle([0, 655, W, 668], fill=c)
+
     return overlay(img, fn)
 
 

@@ -67,7 +67,9 @@ class HomePage(RoutablePageMixin, Page):
 
     @path("authors/<str:slug>/", name="author")
     def author_view(self, request, slug):
-        author = get_object_or_404(Author.objects.select_related("photo"), locale=self.locale, slug=slug)
+        author = get_object_or_404(
+            Author.objects.select_related("photo"), locale=self.locale, slug=slug
+        )
         articles = paginate(request, self.edition_articles().filter(authors=author))
         return self.render(
             request,

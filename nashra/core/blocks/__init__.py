@@ -1,6 +1,6 @@
 from .media import GalleryBlock, ImageFigureBlock, VideoEmbedBlock
-from .text import QuoteBlock, SubheadingBlock
 from .story import ArticleStoryBlock, StandardPageStoryBlock
+from .text import QuoteBlock, SubheadingBlock
 
 __all__ = [
     "ArticleStoryBlock",

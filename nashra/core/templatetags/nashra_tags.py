@@ -41,8 +41,8 @@ def edition_links(context):
     active = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        for translation_page in page.get_translations(inclusive=True).live().select_related(
-            "locale"
+        for translation_page in (
+            page.get_translations(inclusive=True).live().select_related("locale")
         ):
             translations[translation_page.locale.language_code] = translation_page
     homes = {

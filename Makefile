@@ -1,0 +1,47 @@
+# Nashra. `make demo` serves the demo site; `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEMO_SETTINGS ?= nashra.settings.dev
+
+.PHONY: demo test install messages translations chromium lint format serve clean
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed messages
+
+# Compiled with Babel, so no system gettext is needed to run the site.
+messages: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics 2>&1 | grep -v "^$$" || true
+
+demo: install
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py load_demo
+	@echo "Nashra is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+chromium:
+	@scripts/ensure-chromium
+
+# Regenerate the Arabic catalogue from the code (needs Debian's gettext for xgettext).
+translations: $(VENV)/.installed
+	$(PY) manage.py makemessages --locale ar --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*" --ignore "demo/*"
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) var test-artifacts
