@@ -12,7 +12,7 @@ from nashra.topics.models import Topic
 class HomePage(RoutablePageMixin, Page):
     """The front page of one language edition; topic and author pages hang off it."""
 
-    LATEST_COUNT = 10
+    LATEST_COUNT = 6
     SECTION_BLOCK_COUNT = 4
 
     parent_page_types = ["wagtailcore.Page"]

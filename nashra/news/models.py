@@ -27,6 +27,11 @@ class SectionPage(Page):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
+    @cached_property
+    def sections(self):
+        """Return this section and those above it, outermost first, for the breadcrumb."""
+        return list(SectionPage.objects.ancestor_of(self, inclusive=True).live().order_by("depth"))
+
     def articles(self):
         return ArticlePage.objects.live().in_section(self).latest().for_listing()
 

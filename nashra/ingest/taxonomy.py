@@ -1,0 +1,62 @@
+"""Topics, authors and sources of a wire item, found or created in the article's edition."""
+
+from django.utils.text import slugify
+
+from nashra.people.models import Author
+from nashra.sources.models import Source
+from nashra.topics.models import Topic
+
+
+def topics_for(names, locale):
+    """Return a topic per name: an existing one of that name or slug, else a new one."""
+    topics = []
+    for name in names:
+        name = name[:100]
+        slug = slugify(name, allow_unicode=True)[:100].strip("-")
+        if not slug:
+            continue
+        in_locale = Topic.objects.filter(locale=locale)
+        topic = in_locale.filter(name__iexact=name).first() or in_locale.filter(slug=slug).first()
+        if topic is None:
+            topic = Topic.objects.create(locale=locale, name=name, slug=slug)
+        if topic not in topics:
+            topics.append(topic)
+    return topics
+
+
+def authors_for(names, locale):
+    """Return an author per name, created with a free slug when the edition has none by it."""
+    authors = []
+    for name in names:
+        author = Author.objects.filter(locale=locale, name__iexact=name).first()
+        if author is None:
+            slug = _free_slug(Author, locale, slugify(name, allow_unicode=True)[:240] or "author")
+            author = Author.objects.create(locale=locale, name=name, slug=slug)
+        if author not in authors:
+            authors.append(author)
+    return authors
+
+
+def sources_for(refs, locale):
+    """Return a source per reference, matched by name; new ones are wire agencies."""
+    sources = []
+    for ref in refs:
+        source = Source.objects.filter(locale=locale, name__iexact=ref.name).first()
+        if source is None:
+            url = ref.url if len(ref.url) <= Source._meta.get_field("url").max_length else ""
+            source = Source.objects.create(
+                locale=locale, name=ref.name, url=url, kind=Source.Kind.WIRE_AGENCY
+            )
+        if source not in sources:
+            sources.append(source)
+    return sources
+
+
+def _free_slug(model, locale, slug):
+    taken = set(
+        model.objects.filter(locale=locale, slug__startswith=slug).values_list("slug", flat=True)
+    )
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
