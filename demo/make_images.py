@@ -837,7 +837,6 @@ IMAGES = {
     "gulf-shipping-dusk": ("sea", "dusk"),
     "desert-pipeline": ("pipeline", "sand"),
     "city-skyline-dusk": ("skyline", "dusk"),
-    "city-skyline-night": ("skyline-night", "night"),
     "wheat-field-noon": ("field", "ochre"),
     "rose-field-taif": ("flowers", "rose"),
     "stadium-night": ("stadium", "night"),
@@ -848,7 +847,6 @@ IMAGES = {
     "rain-clouds": ("clouds", "mist"),
     "water-tower-hills": ("water-tower", "dawn"),
     "water-ripples": ("ripples", "sea"),
-    "desert-dunes-dawn": ("dunes", "sand"),
 }
 
 

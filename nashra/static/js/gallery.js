@@ -27,9 +27,9 @@
       image.alt = item.getAttribute("data-caption") || "";
       caption.textContent = item.getAttribute("data-caption") || "";
       credit.textContent = item.getAttribute("data-credit") || "";
-      counter.textContent = (counter.getAttribute("data-template") || "%(current)s / %(total)s")
-        .replace("%(current)s", String(current + 1))
-        .replace("%(total)s", String(items.length));
+      counter.textContent = (counter.getAttribute("data-template") || "{current} / {total}")
+        .replace("{current}", String(current + 1))
+        .replace("{total}", String(items.length));
     }
 
     function open(index) {
