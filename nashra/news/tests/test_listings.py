@@ -65,9 +65,13 @@ def page_urls(en_home, middle_east):
 
 def test_query_count_does_not_grow_with_the_archive(client, en_home, middle_east, shared):
     build_archive(middle_east, 10, **shared)
-    small = {name: queries_for(client, url) for name, url in page_urls(en_home, middle_east).items()}
+    small = {
+        name: queries_for(client, url) for name, url in page_urls(en_home, middle_east).items()
+    }
     build_archive(middle_east, 190, **shared)
-    large = {name: queries_for(client, url) for name, url in page_urls(en_home, middle_east).items()}
+    large = {
+        name: queries_for(client, url) for name, url in page_urls(en_home, middle_east).items()
+    }
     assert large == small
     # Budgets: keep these honest; raising one needs a reason.
     assert small["article"] <= 24, small
@@ -129,9 +133,7 @@ def test_home_has_top_story_latest_and_section_blocks_without_repeats(
 
 
 def test_topic_and_author_pages(client, middle_east, en_home, shared, article_factory):
-    article_factory(
-        middle_east, "Tagged", topics=[shared["topic"]], authors=[shared["author"]]
-    )
+    article_factory(middle_east, "Tagged", topics=[shared["topic"]], authors=[shared["author"]])
     article_factory(middle_east, "Untagged")
     topic_html = BeautifulSoup(client.get("/en/topics/iraq/").content, "html.parser")
     assert topic_html.h1.get_text() == "#Iraq"
