@@ -79,17 +79,27 @@ def _newest(generation):
 
 
 def declared_version(document):
-    """Return the version a document names in standard / $standard / $schema, or None."""
-    standard = document.get("standard") or document.get("$standard")
-    urls = [document.get("$schema")]
-    if isinstance(standard, dict):
-        if match := DECLARED_VERSION.match(str(standard.get("version") or "")):
-            return f"{int(match[1])}.{int(match[2])}"
-        urls.insert(0, standard.get("schema"))
-    for url in urls:
-        if isinstance(url, str) and (match := VERSION_IN_URL.search(url)):
-            return match[1]
+    """Return the version a document names in standard / $standard / $schema, or None.
+
+    1.x spells the object `$standard`, 2.x and 3.x `standard`; a version the object's own
+    spelling rules out (a `standard` naming 1.3) is no declaration: no schema could accept it.
+    """
+    found = []
+    for name, ruled_out in (("standard", "1"), ("$standard", "23")):
+        if isinstance(standard := document.get(name), dict):
+            if match := DECLARED_VERSION.match(str(standard.get("version") or "")):
+                found.append((f"{int(match[1])}.{int(match[2])}", ruled_out))
+            found.append((_version_in_url(standard.get("schema")), ruled_out))
+    found.append((_version_in_url(document.get("$schema")), ""))
+    for version, ruled_out in found:
+        if version and version.split(".")[0] not in ruled_out:
+            return version
     return None
+
+
+def _version_in_url(url):
+    match = VERSION_IN_URL.search(url) if isinstance(url, str) else None
+    return match[1] if match else None
 
 
 def infer_version(document):
@@ -100,26 +110,27 @@ def infer_version(document):
     every generation shares is read as the newest version.
     """
     names = _names_by_generation()
-    only = {
-        generation: own - set().union(*(n for g, n in names.items() if g != generation))
-        for generation, own in names.items()
-    }
     keys = set(document)
-    nested = {
-        key
-        for value in document.values()
-        if isinstance(value, list)
-        for entry in value
-        if isinstance(entry, dict)
-        for key in entry
-    }
-    if keys & only["3"] or "contentType" in nested:
+    if _uses_camel_case(document):
         return _newest("3")
-    if keys & only["1"] or any(FLAT_1X_NAME.match(key) for key in keys):
+    if keys & (names["1"] - names["2"] - names["3"]) or any(map(FLAT_1X_NAME.match, keys)):
         return _newest("1")
-    if keys & ((names["2"] | names["3"]) - names["1"]) or keys & (names["2"] - names["3"]):
+    if keys - (names["1"] & names["2"] & names["3"]):
         return _newest("2")
     return schema_versions()[-1]
+
+
+def _uses_camel_case(value):
+    """Return whether a property name has a capital letter: of all schemas, only 3.x's do."""
+    if isinstance(value, list):
+        return any(_uses_camel_case(item) for item in value)
+    if not isinstance(value, dict):
+        return False
+    return any(
+        # A GeoJSON object's own "properties" may hold any names.
+        name != name.lower() or (name != "geojson" and _uses_camel_case(item))
+        for name, item in value.items()
+    )
 
 
 def detect_version(document, fallback=None):

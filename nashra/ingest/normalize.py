@@ -19,7 +19,14 @@ from .errors import IngestError
 from .html import collapse, first_sentences, html_to_text, looks_like_html
 
 ARTICLE_TYPES = {"text", "composite"}
-CREDIT_NAMES = ("copyrightholder", "copyrightHolder", "by", "byline", "copyrightnotice", "copyrightNotice")
+CREDIT_NAMES = (
+    "copyrightholder",
+    "copyrightHolder",
+    "by",
+    "byline",
+    "copyrightnotice",
+    "copyrightNotice",
+)
 LEAD_ROLES = ("summary", "abstract", "lead", "standfirst", "teaser", "main", "text", "")
 BYLINE_PREFIX = re.compile(r"^\s*(by|von|par|por|door|av|af|di|بقلم|كتب)\s*:?\s+", re.IGNORECASE)
 BYLINE_SEPARATOR = re.compile(r"\s*(?:[,;&/]|\s(?:and|und|og|och|et|y|و)\s)\s*", re.IGNORECASE)
@@ -155,7 +162,9 @@ def _text_parts(document, array_name, flat_name):
     for entry in document.get(array_name) or []:
         if isinstance(entry.get("value"), str):
             content_type = entry.get("contenttype") or entry.get("contentType") or ""
-            parts.append(TextPart((entry.get("role") or "").lower(), content_type.lower(), entry["value"]))
+            parts.append(
+                TextPart((entry.get("role") or "").lower(), content_type.lower(), entry["value"])
+            )
     if isinstance(document.get(flat_name), str):
         parts.append(TextPart("main", "", document[flat_name]))
     for key, value in document.items():

@@ -1,0 +1,93 @@
+import logging
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from nashra.ingest.ninjs import schema_versions
+from nashra.ingest.services import ImportResult, ImportStatus, import_ninjs_file
+
+logger = logging.getLogger(__name__)
+
+
+class Command(BaseCommand):
+    @property
+    def help(self):
+        return _(
+            "Create or update articles from IPTC ninjs files (1.x, 2.x or 3.x); folders are"
+            " searched for *.json files. New articles are drafts unless --publish is given."
+        )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help=_("Files or folders."))
+        parser.add_argument(
+            "--section",
+            help=_(
+                "Slugs of the section under the edition's home, e.g. news/middle-east"
+                " (default: the edition's first section)."
+            ),
+        )
+        parser.add_argument(
+            "--edition",
+            help=_("Language code of the edition (default: the document's language)."),
+        )
+        parser.add_argument("--publish", action="store_true", help=_("Publish what is imported."))
+        parser.add_argument(
+            "--ninjs-version",
+            choices=schema_versions(),
+            help=_("Schema version for documents that do not name theirs."),
+        )
+
+    def handle(self, *args, paths, section, edition, publish, ninjs_version, **options):
+        counts = dict.fromkeys(ImportStatus, 0)
+        for path, problem in self.ninjs_files(paths):
+            if problem:
+                result = ImportResult(path, ImportStatus.ERROR, problem)
+            else:
+                result = self.import_file(path, section, edition, publish, ninjs_version)
+            counts[result.status] += 1
+            if result.status == ImportStatus.ERROR:
+                self.stderr.write(str(result), style_func=self.style.ERROR)
+            else:
+                self.stdout.write(str(result))
+        summary = _(
+            "%(created)d created, %(updated)d updated, %(skipped)d skipped, %(errors)d failed"
+        ) % {
+            "created": counts[ImportStatus.CREATED],
+            "updated": counts[ImportStatus.UPDATED],
+            "skipped": counts[ImportStatus.SKIPPED],
+            "errors": counts[ImportStatus.ERROR],
+        }
+        self.stdout.write(summary)
+        if counts[ImportStatus.ERROR]:
+            failed = counts[ImportStatus.ERROR]
+            raise CommandError(
+                ngettext(
+                    "%(count)d file failed to import", "%(count)d files failed to import", failed
+                )
+                % {"count": failed}
+            )
+
+    def ninjs_files(self, paths):
+        """Yield (path, None) for every file to import, (path, problem) for a bad argument."""
+        for path in paths:
+            if path.is_dir():
+                files = sorted(p for p in path.rglob("*.json") if p.is_file())
+                if not files:
+                    yield path, _("%(path)s: no .json files in this folder") % {"path": path}
+                yield from ((file, None) for file in files)
+            elif path.is_file():
+                yield path, None
+            else:
+                yield path, _("%(path)s: no such file or folder") % {"path": path}
+
+    def import_file(self, path, section, edition, publish, version):
+        try:
+            return import_ninjs_file(
+                path, section_path=section, edition=edition, publish=publish, version=version
+            )
+        except Exception as error:  # a bug must not stop the rest of the feed; it is logged
+            logger.exception("Importing %s failed", path)
+            message = _("%(file)s: unexpected error (%(error)s)") % {"file": path, "error": error}
+            return ImportResult(path, ImportStatus.ERROR, message)

@@ -1,0 +1,67 @@
+import json
+import os
+import socket
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PIL import Image as PILImage
+
+from nashra.core.editions import get_or_create_section
+
+CORPUS = Path(os.environ.get("NINJS_CORPUS", "/work/shared/corpora/ninjs"))
+
+
+@pytest.fixture
+def editions(en_home, ar_home, news, middle_east):
+    """Return both editions, each with a section "news" holding a section "middle-east"."""
+    ar_news = get_or_create_section(ar_home, "news", "أخبار")[0]
+    ar_middle_east = get_or_create_section(ar_home, "news/middle-east", "الشرق الأوسط")[0]
+    return SimpleNamespace(
+        en=en_home.locale,
+        ar=ar_home.locale,
+        en_home=en_home,
+        ar_home=ar_home,
+        en_news=news,
+        en_middle_east=middle_east,
+        ar_news=ar_news,
+        ar_middle_east=ar_middle_east,
+    )
+
+
+@pytest.fixture
+def write_ninjs(tmp_path):
+    """Return a function writing a document (dict, or raw text) as a file under tmp_path."""
+
+    def write(name, document):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = document if isinstance(document, str) else json.dumps(document, ensure_ascii=False)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def write_picture(tmp_path):
+    """Return a function writing a small JPEG under tmp_path."""
+
+    def write(name, colour="red"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        PILImage.new("RGB", (40, 30), colour).save(path, "JPEG")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Make any attempt to open a network connection fail the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the importer tried to use the network")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
