@@ -49,9 +49,7 @@ def test_database_and_cache_come_from_the_environment():
         "print(settings.DATABASES['default']['ENGINE']);"
         "print(settings.CACHES['default']['BACKEND'])"
     )
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}
-    } | {
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}} | {
         "DJANGO_SETTINGS_MODULE": "nashra.settings.dev",
         "DATABASE_URL": "postgres://user@db.example:5432/news",
         "REDIS_URL": "redis://cache.example:6379/1",
