@@ -87,6 +87,8 @@
     // Swipe: a horizontal drag of 40px or more moves one image, in reading direction.
     var startX = null;
     dialog.addEventListener("pointerdown", function (event) { startX = event.clientX; });
+    dialog.addEventListener("pointercancel", function () { startX = null; });
+    dialog.addEventListener("dragstart", function (event) { event.preventDefault(); });
     dialog.addEventListener("pointerup", function (event) {
       if (startX === null) return;
       var dx = event.clientX - startX;
