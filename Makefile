@@ -14,6 +14,7 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 install: $(VENV)/.installed messages
+	@mkdir -p var
 
 # Compiled with Babel, so no system gettext is needed to run the site.
 messages: $(VENV)/.installed
