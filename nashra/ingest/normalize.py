@@ -63,6 +63,7 @@ class NinjsItem:
     body_text: str = ""
     first_created: datetime | None = None
     version_created: datetime | None = None
+    embargoed_until: datetime | None = None
     topics: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
@@ -117,6 +118,7 @@ def normalize(document, version):
         body_text="" if html_body or not text_body else text_body.value,
         first_created=_datetime(document, "firstcreated", "firstCreated"),
         version_created=_datetime(document, "versioncreated", "versionCreated"),
+        embargoed_until=_datetime(document, "embargoed", "embargoedUntil"),
         topics=_unique(
             entry["name"]
             for entry in _first(document, "subjects", "subject") or []

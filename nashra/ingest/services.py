@@ -7,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -96,6 +97,9 @@ def _import(path, section_path, edition, publish, version, stored_files):
         elif not page.live and not publish:
             page.save()  # nothing is live to protect: the page row follows the wire
         # A live page that is not published again keeps its live content: only a draft changes.
+        # Wire copy under embargo is scheduled, never put live early.
+        embargo = item.embargoed_until
+        page.go_live_at = embargo if embargo and embargo > timezone.now() else None
         revision = page.save_revision(log_action=True)
         if publish:
             revision.publish()
@@ -112,6 +116,8 @@ def _import(path, section_path, edition, publish, version, stored_files):
 
 
 def _state(page, publish):
+    if publish and page.go_live_at and not page.live:
+        return _("scheduled for the end of its embargo")
     if publish:
         return _("published")
     return _("new draft; the live version is unchanged") if page.live else _("draft")

@@ -1,7 +1,8 @@
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from nashra.core.models import NashraImage
 from nashra.ingest.services import ImportStatus, import_ninjs_file
@@ -269,6 +270,27 @@ def test_publish_makes_the_article_live(editions, write_ninjs):
     assert page.first_published_at is not None
     assert page.published_at == datetime(2024, 5, 1, 8, 0, tzinfo=UTC)  # the wire's, kept
     assert page.topics.count() == 2
+
+
+def test_publish_under_embargo_schedules_instead_of_going_live(editions, write_ninjs):
+    embargo = timezone.now() + timedelta(hours=3)
+    document = article_2x(embargoed=embargo.isoformat())
+    result = import_ninjs_file(
+        write_ninjs("story.json", document), section_path=SECTION, publish=True
+    )
+
+    page = ArticlePage.objects.get()
+    assert not page.live
+    assert page.go_live_at == embargo
+    assert page.latest_revision.approved_go_live_at is not None
+    assert "embargo" in result.message
+
+
+def test_publish_after_the_embargo_has_passed_goes_live(editions, write_ninjs):
+    document = article_2x(embargoed="2024-05-01T07:00:00Z")
+    import_ninjs_file(write_ninjs("story.json", document), section_path=SECTION, publish=True)
+
+    assert ArticlePage.objects.get().live
 
 
 def test_reimport_without_publish_leaves_the_live_article_alone(editions, write_ninjs):
