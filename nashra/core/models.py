@@ -1,8 +1,19 @@
+from django.conf import settings
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale, TranslatableMixin
+
+
+class SlugFromNameMixin:
+    """Fill an empty slug from the name (Arabic letters kept) when the row is saved."""
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
 
 
 class NashraImage(AbstractImage):
@@ -83,13 +94,13 @@ class EditionSettings(TranslatableMixin, models.Model):
     @classmethod
     def for_locale(cls, locale):
         """Return the settings of an edition, or unsaved defaults when none were entered."""
-        settings = cls.objects.filter(locale=locale).first()
-        if settings is None:
-            from django.conf import settings as django_settings
-
-            name = django_settings.WAGTAIL_SITE_NAME
-            settings = cls(locale=locale, site_name=name, about_blurb="", copyright_holder=name)
-        return settings
+        edition_settings = cls.objects.filter(locale=locale).first()
+        if edition_settings is None:
+            name = settings.WAGTAIL_SITE_NAME
+            edition_settings = cls(
+                locale=locale, site_name=name, about_blurb="", copyright_holder=name
+            )
+        return edition_settings
 
     @classmethod
     def for_active_language(cls):

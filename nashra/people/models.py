@@ -1,12 +1,13 @@
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from nashra.core.models import SlugFromNameMixin
 
-class Author(TranslatableMixin, index.Indexed, models.Model):
+
+class Author(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
     """A writer or reporter; the same person in another edition is a translation of this row."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -41,8 +42,3 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name, allow_unicode=True)
-        super().save(*args, **kwargs)

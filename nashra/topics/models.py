@@ -1,12 +1,13 @@
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from nashra.core.models import SlugFromNameMixin
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+
+class Topic(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
     """A hashtag-like subject (#Iraq). Each edition has its own row; translations share a key."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -25,11 +26,6 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name, allow_unicode=True)
-        super().save(*args, **kwargs)
 
     @property
     def hashtag(self):
