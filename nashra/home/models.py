@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
 from nashra.news.models import ArticlePage, SectionPage
 from nashra.people.models import Author
@@ -17,6 +18,7 @@ class HomePage(RoutablePageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "pages.StandardPage", "pages.ContactPage"]
+    base_form_class = EditionPageForm
 
     class Meta:
         verbose_name = _("home page")

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from nashra.core.blocks import ArticleStoryBlock
+from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
 
 from .queries import ArticlePageManager
@@ -22,6 +23,7 @@ class SectionPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "news.SectionPage"]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    base_form_class = EditionPageForm
 
     class Meta:
         verbose_name = _("section")
@@ -109,6 +111,7 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
+    base_form_class = EditionPageForm
     exclude_fields_in_copy = ["wire_uri"]
 
     class Meta:

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from nashra.core.blocks import StandardPageStoryBlock
+from nashra.core.forms import EditionPageForm
 
 from .forms import ContactForm
 from .ratelimit import client_fingerprint, rate_limit_exceeded
@@ -24,6 +25,7 @@ class StandardPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["home.HomePage", "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]
+    base_form_class = EditionPageForm
 
     class Meta:
         verbose_name = _("standard page")
@@ -39,6 +41,7 @@ class ContactPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    base_form_class = EditionPageForm
 
     class Meta:
         verbose_name = _("contact page")
