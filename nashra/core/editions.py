@@ -49,7 +49,18 @@ def set_edition_settings(language_code, **values):
     return edition_settings
 
 
-def get_or_create_section(home, slug_path, title, intro=""):
+def find_counterpart(language_code, slug_path):
+    """Return the page at slug_path below an edition's home, e.g. ("en", "news/yemen")."""
+    from nashra.home.models import HomePage
+
+    home = HomePage.objects.filter(locale__language_code=language_code).first()
+    if home is None:
+        return None
+    url_path = home.url_path + slug_path.strip("/") + "/"
+    return Page.objects.filter(url_path=url_path, locale=home.locale).first()
+
+
+def get_or_create_section(home, slug_path, title, intro="", translation_key=None):
     """Return the section at slug_path (e.g. "news/middle-east") below home, creating it."""
     from nashra.news.models import SectionPage
 
@@ -61,6 +72,8 @@ def get_or_create_section(home, slug_path, title, intro=""):
     if section is not None:
         return section, False
     section = SectionPage(title=title, slug=slug, intro=intro, show_in_menus=parent == home)
+    if translation_key is not None:
+        section.translation_key = translation_key
     with transaction.atomic():
         parent.add_child(instance=section)
         section.save_revision().publish()

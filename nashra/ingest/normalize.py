@@ -65,6 +65,8 @@ class NinjsItem:
     version_created: datetime | None = None
     embargoed_until: datetime | None = None
     topics: list[str] = field(default_factory=list)
+    # Subject uris by name: the same uri in two editions makes the topics translations.
+    topic_uris: dict[str, str] = field(default_factory=dict)
     authors: list[str] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     pictures: list[Picture] = field(default_factory=list)
@@ -124,6 +126,11 @@ def normalize(document, version):
             for entry in _first(document, "subjects", "subject") or []
             if isinstance(entry.get("name"), str)
         ),
+        topic_uris={
+            collapse(entry["name"]).casefold(): entry["uri"].strip()
+            for entry in _first(document, "subjects", "subject") or []
+            if isinstance(entry.get("name"), str) and isinstance(entry.get("uri"), str)
+        },
         sources=_sources(document),
         pictures=_pictures(document),
     )

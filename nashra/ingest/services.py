@@ -142,7 +142,7 @@ def _fill_page(page, item, pictures, remote_media, locale):
         item.first_created and item.version_created and item.version_created > item.first_created
     )
     page.updated_at = item.version_created if later else None
-    page.topics.set(topics_for(item.topics, locale))
+    page.topics.set(topics_for(item.topics, locale, item.topic_uris))
     page.authors.set(authors_for(item.authors, locale))
     page.sources.set(sources_for(item.sources, locale))
 

@@ -1,5 +1,7 @@
 """Topics, authors and sources of a wire item, found or created in the article's edition."""
 
+import uuid
+
 from django.utils.text import slugify
 
 from nashra.people.models import Author
@@ -7,18 +9,40 @@ from nashra.sources.models import Source
 from nashra.topics.models import Topic
 
 
-def topics_for(names, locale):
-    """Return a topic per name: an existing one of that name or slug, else a new one."""
+def topic_translation_key(uri):
+    """Return the translation key a subject uri stands for, the same in every edition."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, uri)
+
+
+def topics_for(names, locale, uris=None):
+    """Return a topic per name: an existing one of that name, slug or uri, else a new one.
+
+    A subject uri links the topic to its translations: #العراق and #Iraq share
+    urn:nashra:topic:iraq, so they get one translation key.
+    """
+    uris = uris or {}
     topics = []
     for name in names:
         name = name[:100]
         slug = slugify(name, allow_unicode=True)[:100].strip("-")
         if not slug:
             continue
+        uri = uris.get(name.casefold())
+        key = topic_translation_key(uri) if uri else None
         in_locale = Topic.objects.filter(locale=locale)
-        topic = in_locale.filter(name__iexact=name).first() or in_locale.filter(slug=slug).first()
+        topic = (
+            (key and in_locale.filter(translation_key=key).first())
+            or in_locale.filter(name__iexact=name).first()
+            or in_locale.filter(slug=slug).first()
+        )
         if topic is None:
-            topic = Topic.objects.create(locale=locale, name=name, slug=slug)
+            topic = Topic(locale=locale, name=name, slug=slug)
+            if key:
+                topic.translation_key = key
+            topic.save()
+        elif key and topic.translation_key != key and not in_locale.filter(translation_key=key):
+            topic.translation_key = key
+            topic.save(update_fields=["translation_key"])
         if topic not in topics:
             topics.append(topic)
     return topics

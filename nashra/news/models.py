@@ -86,6 +86,16 @@ class ArticlePage(Page):
         help_text=_("The ninjs uri this article was imported from."),
     )
 
+    translated_from = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("translated from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text=_("The edition whose article this one translates; its readers see a link to it."),
+    )
     # Pictures a wire item announced by a remote address: recorded for an editor, not fetched.
     remote_media = models.JSONField(_("remote media"), default=list, blank=True, editable=False)
 
@@ -147,8 +157,20 @@ class ArticlePage(Page):
             .for_listing()[:limit]
         )
 
+    def original(self):
+        """Return the live article this one was translated from, if any."""
+        if self.translated_from_id is None:
+            return None
+        return (
+            ArticlePage.objects.live()
+            .filter(translation_key=self.translation_key, locale_id=self.translated_from_id)
+            .select_related("locale")
+            .first()
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["original_article"] = self.original()
         context["article_topics"] = list(self.topics.all())
         context["article_sources"] = list(self.sources.all())
         context["article_authors"] = list(self.authors.all())

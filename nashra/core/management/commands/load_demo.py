@@ -9,7 +9,12 @@ from django.core.management import BaseCommand, call_command
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from nashra.core.editions import get_or_create_home, get_or_create_section, set_edition_settings
+from nashra.core.editions import (
+    find_counterpart,
+    get_or_create_home,
+    get_or_create_section,
+    set_edition_settings,
+)
 from nashra.news.models import ArticlePage
 
 DEMO_DIR = settings.BASE_DIR / "demo"
@@ -29,6 +34,7 @@ class Command(BaseCommand):
         if not options["no_articles"]:
             for language_code in editions:
                 self.import_articles(language_code)
+            self.link_translations()
         if not options["no_admin"]:
             self.ensure_admin()
 
@@ -38,8 +44,21 @@ class Command(BaseCommand):
 
         home, created = get_or_create_home(language_code, edition["home_title"])
         set_edition_settings(language_code, **edition["settings"])
+        source_language = edition.get("translation_of")
+
+        def counterpart_key(path):
+            # Sections and pages of a translated edition share keys with the original's.
+            original = find_counterpart(source_language, path) if source_language and path else None
+            return original.translation_key if original else None
+
         for section in edition["sections"]:
-            get_or_create_section(home, section["path"], section["title"], section.get("intro", ""))
+            get_or_create_section(
+                home,
+                section["path"],
+                section["title"],
+                section.get("intro", ""),
+                translation_key=counterpart_key(section["path"]),
+            )
         about = edition.get("about")
         if about and not StandardPage.objects.child_of(home).filter(slug=about["slug"]).exists():
             body = [("paragraph", f"<p>{text}</p>") for text in about["paragraphs"]]
@@ -47,6 +66,8 @@ class Command(BaseCommand):
                 title=about["title"], slug=about["slug"], intro=about["intro"], show_in_menus=True
             )
             page.body = body
+            if key := counterpart_key(about.get("counterpart")):
+                page.translation_key = key
             home.add_child(instance=page)
             page.save_revision().publish()
         contact = edition.get("contact")
@@ -58,6 +79,8 @@ class Command(BaseCommand):
                 thank_you_text=f"<p>{contact['thank_you']}</p>",
                 show_in_menus=True,
             )
+            if key := counterpart_key(contact.get("counterpart")):
+                page.translation_key = key
             home.add_child(instance=page)
             page.save_revision().publish()
         self.stdout.write(
@@ -92,6 +115,28 @@ class Command(BaseCommand):
                 "count": ArticlePage.objects.filter(locale__language_code=language_code).count(),
             }
         )
+
+    def link_translations(self):
+        """Pair demo articles with their translations, as listed in demo/translations.json."""
+        from nashra.news.translations import link_translation
+
+        path = DEMO_DIR / "translations.json"
+        if not path.exists():
+            return
+        pairs = json.loads(path.read_text(encoding="utf-8"))["pairs"]
+        by_uri = ArticlePage.objects.exclude(wire_uri=None).in_bulk(
+            [uri for pair in pairs for uri in pair.values()], field_name="wire_uri"
+        )
+        linked = 0
+        for pair in pairs:
+            original = by_uri.get(pair["original"])
+            translation = by_uri.get(pair["translation"])
+            if original is None or translation is None:
+                continue
+            if translation.translation_key != original.translation_key:
+                link_translation(translation, original)
+                linked += 1
+        self.stdout.write(_("Translations linked: %(count)d") % {"count": linked})
 
     def ensure_admin(self):
         """Create the admin account once; print its login every time."""

@@ -1,0 +1,111 @@
+"""Where a page lives in the other editions: for the language switcher and hreflang links."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from wagtail.models import Page
+
+
+@dataclass
+class Alternate:
+    language_code: str
+    name: str
+    url: str
+    exact: bool  # the page's own counterpart, not a fallback to a section or home
+
+
+def _page_alternates(request, page):
+    """Return {language: (page, exact)} for the page's counterparts, else nearest ancestors'."""
+    steplen = page.steplen
+    paths = [page.path[: steplen * depth] for depth in range(2, page.depth + 1)]
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
+        .exclude(locale_id=page.locale_id)
+        .select_related("locale")
+        .order_by("-depth")
+    )
+    found = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        exact = candidate.translation_key == page.translation_key
+        if code not in found or (exact and not found[code][1]):
+            found[code] = (candidate, exact)
+    return {code: (target.get_url(request), exact) for code, (target, exact) in found.items()}
+
+
+def _snippet_alternates(request, obj, route_name):
+    """Return {language: (url, exact)} for a topic or author page on each edition's home."""
+    from nashra.home.models import HomePage
+
+    homes = {home.locale_id: home for home in HomePage.objects.live().select_related("locale")}
+    counterparts = {
+        other.locale_id: other
+        for other in type(obj).objects.filter(translation_key=obj.translation_key).exclude(
+            locale_id=obj.locale_id
+        )
+    }
+    found = {}
+    for locale_id, home in homes.items():
+        if locale_id == obj.locale_id:
+            continue
+        other = counterparts.get(locale_id)
+        if other is not None:
+            url = home.get_url(request) + home.reverse_subpage(route_name, args=[other.slug])
+            found[home.locale.language_code] = (url, True)
+        else:
+            found[home.locale.language_code] = (home.get_url(request), False)
+    return found
+
+
+def _homes(request, exclude_language):
+    from nashra.home.models import HomePage
+
+    return {
+        home.locale.language_code: (home.get_url(request), False)
+        for home in HomePage.objects.live().select_related("locale")
+        if home.locale.language_code != exclude_language
+    }
+
+
+def hreflang_links(request, alternates, active_language):
+    """Return (hreflang, absolute URL) pairs: this page, its counterparts and x-default."""
+    current = request.build_absolute_uri(request.path)
+    links = [(active_language, current)]
+    links += [
+        (alternate.language_code, request.build_absolute_uri(alternate.url))
+        for alternate in alternates
+        if alternate.exact
+    ]
+    default = dict(links).get(settings.LANGUAGE_CODE, current)
+    return [*links, ("x-default", default)]
+
+
+def edition_alternates(request, page=None, topic=None, author=None, active_language=None):
+    """Return an Alternate per other edition, counterpart first, else its section or home."""
+    if topic is not None:
+        found = _snippet_alternates(request, topic, "topic")
+    elif author is not None:
+        found = _snippet_alternates(request, author, "author")
+    elif isinstance(page, Page) and page.depth >= 2:
+        found = _page_alternates(request, page)
+        others = {code for code, _name in settings.LANGUAGES} - {active_language}
+        if others - found.keys():
+            for code, fallback in _homes(request, active_language).items():
+                found.setdefault(code, fallback)
+    else:
+        found = _homes(request, active_language)
+    names = dict(settings.LANGUAGES)
+    return [
+        Alternate(code, names[code], found[code][0], found[code][1])
+        for code, _name in settings.LANGUAGES
+        if code in found and code != active_language
+    ]
+
+
+def language_name(code):
+    """Return an edition's language name in the active language ("Arabic", "الإنجليزية")."""
+    from django.utils.translation import gettext
+
+    names = {"ar": gettext("Arabic"), "en": gettext("English")}
+    return names.get(code, code)
