@@ -847,6 +847,19 @@ IMAGES = {
     "rain-clouds": ("clouds", "mist"),
     "water-tower-hills": ("water-tower", "dawn"),
     "water-ripples": ("ripples", "sea"),
+    # Arabic edition: Shibam in Wadi Hadramawt (gallery)
+    "shibam-mud-towers-dusk": ("old-city", "sand"),
+    "shibam-mud-towers-morning": ("old-city", "ochre"),
+    "hadramawt-wadi-cliffs": ("hills", "earth"),
+    "shibam-courtyard-arches": ("arches", "ochre"),
+    "shibam-carved-door-star": ("star", "sand"),
+    "hadramawt-wadi-dunes": ("dunes", "ochre"),
+    "shibam-rooftops-evening": ("old-city", "earth"),
+    # Arabic edition: heroes
+    "west-coast-fishing-boats": ("sea", "teal"),
+    "riyadh-skyline-night": ("skyline-night", "plum"),
+    "gold-market-chart": ("chart", "ochre"),
+    "basra-palm-groves": ("field", "earth"),
 }
 
 
