@@ -1,10 +1,14 @@
+from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale, TranslatableMixin
+
+from nashra.core.dates import DEFAULT_TIME_ZONE, Digits, time_zone_choices, validate_time_zone
 
 
 class SlugFromNameMixin:
@@ -55,6 +59,25 @@ class EditionSettings(TranslatableMixin, models.Model):
     youtube_url = models.URLField(_("YouTube"), blank=True)
     telegram_url = models.URLField(_("Telegram"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=DEFAULT_TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("Dates on this edition's pages are shown in this time zone."),
+    )
+    show_hijri_date = models.BooleanField(
+        _("show the Hijri date"),
+        default=False,
+        help_text=_("Show the Hijri date (Umm al-Qura calendar) beside the Gregorian date."),
+    )
+    digits = models.CharField(
+        _("digits"),
+        max_length=16,
+        choices=Digits.choices,
+        default=Digits.LATIN,
+        help_text=_("The digits of dates, page numbers and the photo-gallery counter."),
+    )
 
     panels = [
         FieldPanel("site_name"),
@@ -69,6 +92,16 @@ class EditionSettings(TranslatableMixin, models.Model):
                 FieldPanel("instagram_url"),
             ],
             heading=_("Social links"),
+        ),
+        MultiFieldPanel(
+            [
+                # A drop-down rather than a field's choices, so a new tz database release
+                # does not call for a migration.
+                FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
+                FieldPanel("show_hijri_date"),
+                FieldPanel("digits"),
+            ],
+            heading=_("Dates and numbers"),
         ),
     ]
 
@@ -100,8 +133,27 @@ class EditionSettings(TranslatableMixin, models.Model):
             edition_settings = cls(
                 locale=locale, site_name=name, about_blurb="", copyright_holder=name
             )
+        else:
+            edition_settings.locale = locale  # spares a query for .locale later
         return edition_settings
 
     @classmethod
     def for_active_language(cls):
         return cls.for_locale(Locale.get_active())
+
+    @classmethod
+    def for_request(cls, request):
+        """Return the active edition's settings, fetched once per request; None without one.
+
+        The time-zone middleware and the template context share this one lookup.
+        """
+        language = translation.get_language()
+        fetched = getattr(request, "_edition_settings", None)
+        if fetched is None:
+            fetched = request._edition_settings = {}
+        if language not in fetched:
+            try:
+                fetched[language] = cls.for_active_language()
+            except Locale.DoesNotExist:
+                fetched[language] = None
+        return fetched[language]

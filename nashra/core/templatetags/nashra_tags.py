@@ -1,15 +1,10 @@
-from babel.dates import format_datetime, format_timedelta
 from django import template
-from django.conf import settings
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import translation
 from wagtail.models import Page
 
+from nashra.core import dates, i18n
+
 register = template.Library()
-
-
-def _babel_locale():
-    return translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter
@@ -17,10 +12,7 @@ def reltime(value, now=None):
     """Return how long ago a moment was, in the active language ("3 months ago")."""
     if not value:
         return ""
-    delta = (now or timezone.now()) - value
-    if abs(delta.total_seconds()) < 60:
-        return _("just now")
-    return format_timedelta(-delta, add_direction=True, locale=_babel_locale())
+    return dates.relative(value, now=now)
 
 
 @register.filter
@@ -28,38 +20,56 @@ def fulldate(value):
     """Return the full local date and time in the active language, for titles and tooltips."""
     if not value:
         return ""
-    return format_datetime(
-        value, format="long", tzinfo=timezone.get_current_timezone(), locale=_babel_locale()
-    )
+    return dates.long_datetime(value)
+
+
+@register.filter
+def hijri(value):
+    """Return the local day's Umm al-Qura Hijri date in the active language."""
+    if not value:
+        return ""
+    return dates.hijri_date(value)
+
+
+@register.filter(is_safe=True)
+def digits(value, system):
+    """Write the digits of value in the edition's digits: {{ n|digits:edition.settings.digits }}."""
+    return dates.shape_digits(value, system)
 
 
 @register.simple_tag(takes_context=True)
-def edition_links(context):
-    """Return, for every edition, where the language switcher should lead from this page."""
+def edition_alternates(context):
+    """Return where this page lives in the other editions, and its hreflang links."""
     request = context.get("request")
-    page = context.get("page")
+    if request is None:
+        return {"switcher": [], "hreflang": []}
     active = translation.get_language()
-    translations = {}
-    if isinstance(page, Page):
-        for translation_page in (
-            page.get_translations(inclusive=True).live().select_related("locale")
-        ):
-            translations[translation_page.locale.language_code] = translation_page
-    homes = {
-        home.locale.language_code: home
-        for home in Page.objects.filter(depth=2, live=True).select_related("locale")
-    }
-    links = []
-    for code, name in settings.LANGUAGES:
-        if code == active:
-            continue
-        target = translations.get(code) or homes.get(code)
-        if target is not None:
-            links.append({"code": code, "name": name, "url": target.get_url(request)})
-    return links
+    alternates = i18n.edition_alternates(
+        request,
+        page=context.get("page"),
+        topic=context.get("topic"),
+        author=context.get("author"),
+        active_language=active,
+    )
+    return {"switcher": alternates, "hreflang": i18n.hreflang_links(request, alternates, active)}
 
 
 @register.filter
 def within(page, ancestor):
     """Return True when page is ancestor itself or lies below it in the page tree."""
     return isinstance(page, Page) and page.path.startswith(ancestor.path)
+
+
+@register.filter
+def language_name(code):
+    return i18n.language_name(code)
+
+
+@register.filter
+def isolate_ltr(value):
+    """In a right-to-left edition, isolate Latin and numeric runs so they never scramble a line."""
+    if not translation.get_language_bidi():
+        return value
+    from nashra.core.bidi import isolate_ltr_runs
+
+    return isolate_ltr_runs(value)

@@ -13,8 +13,14 @@
     var credit = dialog.querySelector("[data-lightbox-credit]");
     var counter = dialog.querySelector("[data-lightbox-counter]");
     var closeButton = dialog.querySelector("[data-lightbox-close]");
+    // The edition's ten digits, 0 to 9 (Latin or Arabic-Indic), written by the template.
+    var digits = counter.getAttribute("data-digits") || "0123456789";
     var current = 0;
     var opener = null;
+
+    function localDigits(number) {
+      return String(number).replace(/[0-9]/g, function (digit) { return digits.charAt(+digit); });
+    }
 
     function isRtl() {
       return getComputedStyle(gallery).direction === "rtl";
@@ -28,8 +34,8 @@
       caption.textContent = item.getAttribute("data-caption") || "";
       credit.textContent = item.getAttribute("data-credit") || "";
       counter.textContent = (counter.getAttribute("data-template") || "{current} / {total}")
-        .replace("{current}", String(current + 1))
-        .replace("{total}", String(items.length));
+        .replace("{current}", localDigits(current + 1))
+        .replace("{total}", localDigits(items.length));
     }
 
     function open(index) {
