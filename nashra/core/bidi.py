@@ -7,9 +7,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 # A run starts with a Latin letter, a digit or a hashtag and ends on a letter, digit, % or ).
-LTR_RUN = re.compile(
-    r"[#@]?[A-Za-z0-9](?:[A-Za-z0-9 .,:;/%@#&'’_+\-()]*[A-Za-z0-9%)])?"
-)
+LTR_RUN = re.compile(r"[#@]?[A-Za-z0-9](?:[A-Za-z0-9 .,:;/%@#&'’_+\-()]*[A-Za-z0-9%)])?")
 SKIP_PARENTS = {"bdi", "code", "pre", "script", "style"}
 
 

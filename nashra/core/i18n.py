@@ -41,9 +41,9 @@ def _snippet_alternates(request, obj, route_name):
     homes = {home.locale_id: home for home in HomePage.objects.live().select_related("locale")}
     counterparts = {
         other.locale_id: other
-        for other in type(obj).objects.filter(translation_key=obj.translation_key).exclude(
-            locale_id=obj.locale_id
-        )
+        for other in type(obj)
+        .objects.filter(translation_key=obj.translation_key)
+        .exclude(locale_id=obj.locale_id)
     }
     found = {}
     for locale_id, home in homes.items():
