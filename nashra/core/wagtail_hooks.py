@@ -45,3 +45,6 @@ class NewsroomViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomViewSetGroup)
+
+# Importing the module registers its hooks: the content fields' language and direction.
+from nashra.core import admin_hooks  # noqa: E402, F401
