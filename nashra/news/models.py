@@ -44,6 +44,27 @@ class SectionPage(Page):
 
 
 class ArticlePage(Page):
+    class TypeOfWork(models.TextChoices):
+        NEWS = "news", _("News")
+        ANALYSIS = "analysis", _("Analysis")
+        OPINION = "opinion", _("Opinion")
+        INTERVIEW = "interview", _("Interview")
+        FACT_CHECK = "fact_check", _("Fact check")
+        SPONSORED = "sponsored", _("Sponsored")
+
+    type_of_work = models.CharField(
+        _("type of work"),
+        max_length=20,
+        choices=TypeOfWork.choices,
+        default=TypeOfWork.NEWS,
+        db_index=True,
+    )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_("Nothing may publish this article before this time, whatever its go-live."),
+    )
     lead = models.TextField(_("lead"), help_text=_("The standfirst under the headline."))
     body = StreamField(ArticleStoryBlock(), verbose_name=_("body"), blank=True)
     hero_image = models.ForeignKey(
@@ -102,6 +123,7 @@ class ArticlePage(Page):
     objects = ArticlePageManager()
 
     content_panels = Page.content_panels + [
+        FieldPanel("type_of_work"),
         FieldPanel("lead"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
@@ -114,6 +136,7 @@ class ArticlePage(Page):
         ),
         FieldRowPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading=_("Dates")),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("embargo_until")]
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),

@@ -23,6 +23,7 @@ def test_article_can_be_written_and_published_through_the_admin(admin_client, mi
         {
             "title": "Port of Aden reopens its container terminal",
             "slug": "aden-terminal",
+            "type_of_work": "news",
             "lead": "Ships berthed on Monday for the first time in a month.",
             "body-count": "0",
             "sources": [source.pk],
