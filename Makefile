@@ -24,7 +24,7 @@ demo: install
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py load_demo
 	@echo "Nashra is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) PY=$(PY) PORT=$(PORT) scripts/demo-serve
 
 test: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -151,6 +151,18 @@ class ArticlePage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    def with_content_json(self, content):
+        """Build the page a revision describes; under embargo its go-live is the embargo's end.
+
+        Every way of publishing (the edit view, workflow approval, bulk actions, code) builds
+        the page through here, so an embargoed revision is only ever scheduled, never live.
+        """
+        obj = super().with_content_json(content)
+        embargo = obj.embargo_until
+        if embargo and embargo > timezone.now() and (obj.go_live_at or embargo) <= embargo:
+            obj.go_live_at = embargo
+        return obj
+
     def save(self, *args, **kwargs):
         if self.live and self.published_at is None:
             self.published_at = self.first_published_at or timezone.now()

@@ -1,0 +1,59 @@
+import logging
+import signal
+import threading
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from nashra.scheduling import services
+
+logger = logging.getLogger("nashra.scheduling")
+
+
+class Command(BaseCommand):
+    help = (
+        "Publish scheduled revisions once their time (and any embargo) has come and "
+        "unpublish expired pages; loop until stopped, or once with --once."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--interval", type=float, default=15, help="Seconds between passes (default 15)."
+        )
+        parser.add_argument("--once", action="store_true", help="Do one pass and exit.")
+
+    def handle(self, *args, interval, once, **options):
+        if once:
+            self.run_pass()
+            return
+        stopping = threading.Event()
+
+        def stop(signum, frame):
+            self.stdout.write(f"Signal {signal.Signals(signum).name}: stopping after this pass.")
+            stopping.set()
+
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        self.stdout.write(f"Scheduling worker started; a pass every {interval:g} s.")
+        try:
+            while not stopping.is_set():
+                try:
+                    self.run_pass()
+                except Exception:
+                    # The database may be away for a moment; the next pass tries again, and
+                    # the missing heartbeat makes /health/ fail if it stays away.
+                    logger.exception("Scheduling pass failed")
+                finally:
+                    close_old_connections()
+                stopping.wait(interval)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        self.stdout.write("Scheduling worker stopped.")
+
+    def run_pass(self):
+        result = services.run_scheduled()
+        if result.published or result.unpublished or result.failed:
+            self.stdout.write(
+                f"Published {len(result.published)}, unpublished {len(result.unpublished)}, "
+                f"failed {len(result.failed)}, waiting for an embargo {len(result.waiting)}."
+            )
