@@ -17,7 +17,12 @@ class HomePage(RoutablePageMixin, Page):
     SECTION_BLOCK_COUNT = 4
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "pages.StandardPage", "pages.ContactPage"]
+    subpage_types = [
+        "news.SectionPage",
+        "pages.StandardPage",
+        "pages.ContactPage",
+        "corrections.CorrectionsPage",
+    ]
     base_form_class = EditionPageForm
 
     class Meta:
@@ -36,12 +41,31 @@ class HomePage(RoutablePageMixin, Page):
         return context
 
     def front_context(self):
-        """Return the top story, the latest articles and a block per section, none repeated."""
-        context = {}
-        latest = list(self.edition_articles()[: self.LATEST_COUNT + 1])
-        context["top_story"] = latest[0] if latest else None
-        context["latest_articles"] = latest[1:]
-        shown = {article.pk for article in latest}
+        """Return the top story, featured slots, latest articles and section blocks, none repeated.
+
+        Pinned articles come first; a featured slot left empty, or whose article is not live,
+        takes the next latest article instead.
+        """
+        from nashra.curation.models import HomeCuration
+
+        top_pin, slot_pins = HomeCuration.pins_for(self.locale)
+        pinned = {article.pk for article in (top_pin, *slot_pins) if article is not None}
+        needed = 1 + len(slot_pins) + self.LATEST_COUNT
+        fallback = iter(self.edition_articles().exclude(pk__in=pinned)[:needed])
+        shown = set()
+
+        def place(pin):
+            article = pin if pin is not None and pin.pk not in shown else next(fallback, None)
+            if article is not None:
+                shown.add(article.pk)
+            return article
+
+        context = {"top_story": place(top_pin)}
+        context["featured_articles"] = [
+            article for article in map(place, slot_pins) if article is not None
+        ]
+        latest = (place(None) for position in range(self.LATEST_COUNT))
+        context["latest_articles"] = [article for article in latest if article is not None]
         section_blocks = []
         for section in SectionPage.objects.child_of(self).live().in_menu():
             articles = list(

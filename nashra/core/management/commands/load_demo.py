@@ -36,10 +36,14 @@ class Command(BaseCommand):
                 self.import_articles(language_code)
             self.link_translations()
         if not options["no_admin"]:
+            from nashra.newsroom.demo import create_demo_accounts
+
             self.ensure_admin()
+            create_demo_accounts(self.stdout)
 
     @transaction.atomic
     def load_edition(self, language_code, edition):
+        from nashra.corrections.models import CorrectionsPage
         from nashra.pages.models import ContactPage, StandardPage
 
         home, created = get_or_create_home(language_code, edition["home_title"])
@@ -80,6 +84,15 @@ class Command(BaseCommand):
                 show_in_menus=True,
             )
             if key := counterpart_key(contact.get("counterpart")):
+                page.translation_key = key
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        corrections = edition.get("corrections")
+        if corrections and not CorrectionsPage.objects.child_of(home).exists():
+            page = CorrectionsPage(
+                title=corrections["title"], slug=corrections["slug"], show_in_menus=True
+            )
+            if key := counterpart_key(corrections.get("counterpart")):
                 page.translation_key = key
             home.add_child(instance=page)
             page.save_revision().publish()

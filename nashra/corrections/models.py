@@ -1,0 +1,164 @@
+from django.conf import settings
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from nashra.core.forms import EditionPageForm
+from nashra.core.pagination import paginate
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self):
+        """Return corrections of live articles, the only ones a reader can follow."""
+        return self.filter(article__live=True)
+
+    def in_locale(self, locale):
+        return self.filter(article__locale=locale)
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
+
+
+class Correction(models.Model):
+    """A public note attached to an article: it shows as soon as it is saved.
+
+    A row of its own rather than part of the article's revision, so it needs no
+    re-publication to appear and reverting the article to an old revision cannot remove it.
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        CLARIFICATION = "clarification", _("Clarification")
+        EDITORS_NOTE = "editors_note", _("Editor’s note")
+        RETRACTION = "retraction", _("Retraction")
+
+    article = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="corrections",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    date = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
+    text = models.TextField(_("public text"), help_text=_("Readers see this under the article."))
+
+    objects = CorrectionQuerySet.as_manager()
+
+    panels = [FieldPanel("article"), FieldPanel("kind"), FieldPanel("date"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.article.title}"
+
+    @property
+    def anchor(self):
+        return f"correction-{self.pk}"
+
+
+class TranslationFollowUp(models.Model):
+    """A task for the other edition: its translation of a corrected article needs the fix too."""
+
+    correction = models.ForeignKey(
+        Correction,
+        verbose_name=_("correction"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    article = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("translation to correct"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    done = models.BooleanField(_("done"), default=False)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("done")]
+
+    class Meta:
+        ordering = ["done", "-created"]
+        verbose_name = _("translation follow-up")
+        verbose_name_plural = _("translation follow-ups")
+
+    def __str__(self):
+        return f"{self.article.title} ({self.article.locale})"
+
+
+class CorrectionsPage(RoutablePageMixin, Page):
+    """An edition's public list of corrections, with its RSS feed at feed/."""
+
+    FEED_ITEMS = 50
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    base_form_class = EditionPageForm
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("corrections page")
+        verbose_name_plural = _("corrections pages")
+
+    def corrections(self):
+        return (
+            Correction.objects.public()
+            .in_locale(self.locale)
+            .newest_first()
+            .select_related("article")
+        )
+
+    @path("")
+    def index_route(self, request):
+        corrections = paginate(request, self.corrections())
+        return self.render(request, context_overrides={"corrections": corrections})
+
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        feed = self.build_feed(request)
+        response = HttpResponse(content_type=feed.content_type)
+        feed.write(response, "utf-8")
+        return response
+
+    def build_feed(self, request):
+        """Return the RSS 2.0 feed of the newest corrections, every link absolute."""
+        page_url = self.get_full_url(request)
+        feed = Rss201rev2Feed(
+            title=self.title,
+            link=page_url,
+            description=self.intro or self.title,
+            language=self.locale.language_code,
+            feed_url=request.build_absolute_uri(),
+        )
+        for correction in self.corrections()[: self.FEED_ITEMS]:
+            article = correction.article
+            link = f"{article.get_full_url(request)}#{correction.anchor}"
+            feed.add_item(
+                title=_("%(kind)s: %(title)s")
+                % {"kind": correction.get_kind_display(), "title": article.title},
+                link=link,
+                description=correction.text,
+                pubdate=correction.date,
+                unique_id=link,
+                unique_id_is_permalink=True,
+            )
+        return feed

@@ -1,0 +1,45 @@
+"""The breaking line on air in an edition, read from the cache so a page pays no query for it."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from .models import BreakingNews
+
+CACHE_SECONDS = 60  # bounds staleness where the cache is per process (no Redis)
+UPCOMING = 10
+
+
+def _cache_key(language_code):
+    return f"nashra:breaking:{language_code}"
+
+
+def on_air(language_code, at=None):
+    """Return the edition's breaking news on air at a moment (now by default), or None.
+
+    The cache holds the edition's items still to come or on air; which one is on air is
+    decided on each request, so an item leaves the banner the moment it expires.
+    """
+    key = _cache_key(language_code)
+    items = cache.get(key)
+    if items is None:
+        items = list(
+            BreakingNews.objects.filter(
+                locale__language_code=language_code,
+                withdrawn=False,
+                expires_at__gt=timezone.now(),
+            )
+            .select_related("article")
+            .order_by("starts_at")[:UPCOMING]
+        )
+        cache.set(key, items, CACHE_SECONDS)
+    at = at or timezone.now()
+    return next((item for item in items if item.starts_at <= at < item.expires_at), None)
+
+
+def forget(**kwargs):
+    """Drop the cached items when one changes, now and once the change is committed."""
+    keys = [_cache_key(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))

@@ -1,0 +1,52 @@
+"""Demo accounts: one per role, placed in their groups, created once."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from nashra.core.editions import get_or_create_section
+from nashra.newsroom.demo import create_demo_accounts
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def var_dir(tmp_path, settings):
+    settings.VAR_DIR = tmp_path
+    return tmp_path
+
+
+def test_demo_accounts_are_created_once_with_stored_passwords(
+    var_dir, middle_east, ar_home, client, monkeypatch
+):
+    monkeypatch.delenv("NASHRA_DEMO_PASSWORD", raising=False)
+    get_or_create_section(ar_home, "news", "أخبار")
+    out = io.StringIO()
+    create_demo_accounts(out)
+    passwords = dict(
+        line.split(" ") for line in (var_dir / "demo-accounts.txt").read_text().split("\n") if line
+    )
+    assert set(passwords) == {"writer", "editor", "chief", "editor-ar"}
+    assert (var_dir / "demo-accounts.txt").stat().st_mode & 0o777 == 0o600
+    assert f"writer / {passwords['writer']}" in out.getvalue()
+
+    editor = get_user_model().objects.get(username="editor")
+    assert {g.name for g in editor.groups.all()} == {
+        "Editors",
+        "Editors · en · news",
+        "Editors · en · news/middle-east",
+    }
+    assert client.login(username="writer", password=passwords["writer"])
+
+    again = io.StringIO()
+    create_demo_accounts(again)
+    assert get_user_model().objects.count() == 4
+    assert f"writer / {passwords['writer']}" in again.getvalue()
+
+
+def test_demo_password_from_the_environment(var_dir, middle_east, client, monkeypatch):
+    monkeypatch.setenv("NASHRA_DEMO_PASSWORD", "demo-pass-123")
+    create_demo_accounts(io.StringIO())
+    assert client.login(username="chief", password="demo-pass-123")
+    assert not (var_dir / "demo-accounts.txt").exists()

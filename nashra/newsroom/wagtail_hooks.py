@@ -1,0 +1,29 @@
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import WorkflowState
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """Put the reviewer's comment in front of the writer, not only in the workflow history."""
+    if request.method != "GET":
+        return None
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = state.current_task_state
+    comment = task_state.get_comment() if task_state else ""
+    if comment:
+        reviewer = task_state.finished_by
+        messages.warning(
+            request,
+            _("Changes requested by %(reviewer)s: %(comment)s")
+            % {
+                "reviewer": reviewer.get_full_name() or reviewer.get_username()
+                if reviewer
+                else _("the editor"),
+                "comment": comment,
+            },
+        )
+    return None
