@@ -3,7 +3,7 @@ import signal
 import threading
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from nashra.scheduling import services
 
@@ -43,7 +43,10 @@ class Command(BaseCommand):
                     # the missing heartbeat makes /health/ fail if it stays away.
                     logger.exception("Scheduling pass failed")
                 finally:
-                    close_old_connections()
+                    # Drop a broken or aged connection between passes; never one that a
+                    # caller's transaction still holds (as in tests).
+                    if not connection.in_atomic_block:
+                        close_old_connections()
                 stopping.wait(interval)
         finally:
             for sig, handler in previous.items():
