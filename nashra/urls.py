@@ -10,6 +10,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", include("nashra.scheduling.urls")),
+    path("stats/", include("nashra.analytics.urls")),
+    # sitemap.xml, the per-edition sitemaps and robots.txt sit at the root, outside the editions.
+    path("", include("nashra.sitemaps.urls")),
 ]
 
 if settings.DEBUG:

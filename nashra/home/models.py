@@ -5,12 +5,13 @@ from wagtail.models import Page
 
 from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
+from nashra.feeds.routes import EditionFeedsMixin
 from nashra.news.models import ArticlePage, SectionPage
 from nashra.people.models import Author
 from nashra.topics.models import Topic
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(EditionFeedsMixin, RoutablePageMixin, Page):
     """The front page of one language edition; topic and author pages hang off it."""
 
     LATEST_COUNT = 6
@@ -102,3 +103,9 @@ class HomePage(RoutablePageMixin, Page):
             context_overrides={"author": author, "articles": articles},
             template="people/author_page.html",
         )
+
+    @path("search/", name="search")
+    def search_view(self, request):
+        from nashra.search.views import search
+
+        return search(request, self)

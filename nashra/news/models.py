@@ -4,6 +4,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -11,11 +12,12 @@ from wagtail.search import index
 from nashra.core.blocks import ArticleStoryBlock
 from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
+from nashra.feeds.routes import SectionFeedsMixin
 
 from .queries import ArticlePageManager
 
 
-class SectionPage(Page):
+class SectionPage(SectionFeedsMixin, RoutablePageMixin, Page):
     """A section of an edition (News, Middle East…); sections nest."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -1,0 +1,9 @@
+"""Feed routes: mixed into HomePage (edition, topic and author feeds) and SectionPage."""
+
+
+class EditionFeedsMixin:
+    pass
+
+
+class SectionFeedsMixin:
+    pass

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SitemapsConfig(AppConfig):
+    name = "nashra.sitemaps"
+    label = "sitemaps"
