@@ -4,3 +4,23 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "nashra.search"
     label = "search"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from nashra.news.models import ArticlePage
+        from nashra.topics.models import Topic
+
+        from . import signals
+
+        page_published.connect(
+            signals.article_published, sender=ArticlePage, dispatch_uid="search_pub"
+        )
+        page_unpublished.connect(
+            signals.article_unpublished, sender=ArticlePage, dispatch_uid="search_unpub"
+        )
+        post_delete.connect(signals.article_deleted, sender=ArticlePage, dispatch_uid="search_del")
+        post_page_move.connect(signals.page_moved, dispatch_uid="search_move")
+        post_save.connect(signals.topic_changed, sender=Topic, dispatch_uid="search_topic_saved")
+        post_delete.connect(signals.topic_changed, sender=Topic, dispatch_uid="search_topic_del")

@@ -12,8 +12,16 @@ class Topic(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
+    aliases = models.TextField(
+        _("other spellings"),
+        blank=True,
+        help_text=_(
+            "Other spellings and transliterations, one per line (Hudaydah, Hodeida, الحديدة). "
+            "Search treats them as this topic."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("aliases")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
@@ -26,6 +34,10 @@ class Topic(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
     @property
     def hashtag(self):

@@ -1,0 +1,79 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nashra.news.models import ArticlePage, SectionPage
+
+MAX_QUERY_LENGTH = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search for"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _(
+                "Searches are limited to %(limit_value)d characters; this one has %(show_value)d."
+            )
+        },
+        widget=forms.TextInput(attrs={"type": "search", "enterkeyhint": "search"}),
+    )
+    section = forms.TypedChoiceField(
+        label=_("Section"), required=False, coerce=int, empty_value=None
+    )
+    type = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=[("", _("Any type")), *ArticlePage.TypeOfWork.choices],
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Most relevant")), ("newest", _("Newest first"))],
+    )
+
+    def __init__(self, data, locale, **kwargs):
+        super().__init__(data, **kwargs)
+        self.sections = {
+            section.pk: section
+            for section in SectionPage.objects.live().filter(locale=locale).order_by("path")
+        }
+        top_depth = min((section.depth for section in self.sections.values()), default=0)
+        self.fields["section"].choices = [("", _("All sections"))] + [
+            (pk, "— " * (section.depth - top_depth) + section.title)
+            for pk, section in self.sections.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data
+
+    def filters(self, locale):
+        """Return the backend filters for the cleaned form."""
+        data = self.cleaned_data
+        filters = {"locale_id": locale.pk, "type_of_work": data.get("type") or None}
+        section = self.sections.get(data.get("section"))
+        if section is not None:
+            filters["path"] = section.path
+        # Days are the reader's days: midnight in the edition's time zone.
+        if data.get("since"):
+            filters["since"] = _midnight(data["since"])
+        if data.get("until"):
+            filters["until"] = _midnight(data["until"] + datetime.timedelta(days=1))
+        return filters
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

@@ -1,0 +1,126 @@
+"""Keep the search index in step with what is live: one entry per live article."""
+
+import html
+import re
+import time
+
+from django.db import transaction
+
+from .backends import get_backend
+from .models import SearchEntry
+from .text import term_string
+
+_TAG = re.compile(r"<[^>]+>")
+# Struct block keys whose text readers see (quote blocks, image captions, credits).
+_TEXT_KEYS = ("quote", "attribution", "caption", "credit", "title", "text")
+
+
+def stream_text(stream_value):
+    """Return the readable text of a StreamField value, straight from its stored JSON.
+
+    Reading the raw data avoids building every block object, which matters when a whole
+    archive is reindexed.
+    """
+    parts = []
+
+    def collect(value):
+        if isinstance(value, str):
+            parts.append(html.unescape(_TAG.sub(" ", value)))
+        elif isinstance(value, dict):
+            if "type" in value and "value" in value:
+                collect(value["value"])
+            else:
+                for key in _TEXT_KEYS:
+                    if isinstance(value.get(key), str):
+                        collect(value[key])
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    raw = getattr(stream_value, "raw_data", stream_value) or []
+    collect(list(raw))
+    return " ".join(part.strip() for part in parts if part.strip())
+
+
+def topic_text(topic):
+    return " ".join([topic.name, *topic.alias_list])
+
+
+def _entry(page):
+    tags = [topic_text(topic) for topic in page.topics.all()]
+    tags += [source.name for source in page.sources.all()]
+    entry = SearchEntry(
+        page_id=page.pk,
+        locale_id=page.locale_id,
+        path=page.path,
+        type_of_work=page.type_of_work,
+        published_at=page.published_at,
+        title_terms=term_string(page.title),
+        lead_terms=term_string(page.lead),
+        tag_terms=term_string(" ".join(tags)),
+        body_terms=term_string(stream_text(page.body)),
+    )
+    row = (
+        entry.page_id,
+        entry.title_terms,
+        entry.lead_terms,
+        entry.tag_terms,
+        entry.body_terms,
+    )
+    return entry, row
+
+
+def _write(pages):
+    entries, rows = zip(*(_entry(page) for page in pages), strict=True) if pages else ((), ())
+    if not entries:
+        return 0
+    SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
+    SearchEntry.objects.bulk_create(entries)
+    get_backend().write(list(rows))
+    return len(entries)
+
+
+def _articles():
+    from nashra.news.models import ArticlePage
+
+    return ArticlePage.objects.prefetch_related("topics", "sources")
+
+
+@transaction.atomic
+def index_article(page):
+    """Index one article if it is live, or drop it from the index if it is not."""
+    if not page.live:
+        remove_articles([page.pk])
+        return
+    _write(list(_articles().filter(pk=page.pk, live=True)))
+
+
+@transaction.atomic
+def remove_articles(page_ids):
+    SearchEntry.objects.filter(pk__in=page_ids).delete()
+    get_backend().delete(page_ids)
+
+
+def index_articles(queryset, batch_size=1000):
+    """(Re)index the live articles of a queryset in batches; return how many were indexed."""
+    ids = list(queryset.filter(live=True).order_by("pk").values_list("pk", flat=True))
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        with transaction.atomic():
+            done += _write(list(_articles().filter(pk__in=ids[start : start + batch_size])))
+    return done
+
+
+def rebuild_index(batch_size=1000, stdout=None):
+    """Empty the index and index every live article again; return the count."""
+    from nashra.news.models import ArticlePage
+
+    started = time.monotonic()
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        get_backend().clear()
+    count = index_articles(ArticlePage.objects.all(), batch_size=batch_size)
+    if stdout is not None:
+        elapsed = time.monotonic() - started
+        stdout.write(f"Indexed {count} articles in {elapsed:.1f} s.")
+    return count

@@ -1,0 +1,101 @@
+"""A reader's query as groups of terms, with topic aliases expanded.
+
+A query matches an article that has every group; a group matches when any one of its
+alternatives does, and an alternative is a run of terms that must all be there. Without
+aliases each group is a single one-term alternative. The query "Hudaydah port", with a topic
+whose other spellings are Hodeidah and الحديدة, becomes
+((hudaydah) OR (hodeidah) OR (حديد)) AND (port).
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from .text import terms
+
+ALIASES_CACHE_KEY = "nashra:search:aliases"
+
+
+@dataclass(frozen=True)
+class Query:
+    groups: tuple  # of tuples of alternatives; an alternative is a tuple of terms
+
+    def __bool__(self):
+        return bool(self.groups)
+
+    @property
+    def terms(self):
+        """Every term the query can match, for highlighting."""
+        return {term for group in self.groups for alternative in group for term in alternative}
+
+    def as_fts5(self):
+        return " AND ".join(self._group(group, " AND ", " OR ", '"{}"') for group in self.groups)
+
+    def as_tsquery(self):
+        return " & ".join(self._group(group, " & ", " | ", "{}") for group in self.groups)
+
+    @staticmethod
+    def _group(group, conjunction, disjunction, quote):
+        # Terms are letters and digits only (see text._WORD), so quoting cannot be escaped.
+        alternatives = [
+            "(" + conjunction.join(quote.format(term) for term in alternative) + ")"
+            for alternative in group
+        ]
+        return "(" + disjunction.join(alternatives) + ")"
+
+
+def alias_groups():
+    """Return {first term: [(alternative, group)]} for every topic known by several names.
+
+    A topic's names are its own name and other spellings together with those of its
+    translations in the other editions, so #Iraq and #العراق are one topic to search.
+    """
+    groups = cache.get(ALIASES_CACHE_KEY)
+    if groups is None:
+        groups = _build_alias_groups()
+        cache.set(ALIASES_CACHE_KEY, groups, 600)
+    return groups
+
+
+def _build_alias_groups():
+    from nashra.topics.models import Topic
+
+    names_by_key = {}
+    for key, name, aliases in Topic.objects.values_list("translation_key", "name", "aliases"):
+        names = names_by_key.setdefault(key, set())
+        for spelling in [name, *aliases.splitlines()]:
+            spelling_terms = tuple(terms(spelling))
+            if spelling_terms:
+                names.add(spelling_terms)
+    index = {}
+    for names in names_by_key.values():
+        if len(names) < 2:
+            continue
+        group = tuple(sorted(names))
+        for alternative in group:
+            index.setdefault(alternative[0], []).append((alternative, group))
+    for candidates in index.values():
+        candidates.sort(key=lambda candidate: -len(candidate[0]))  # longest spelling first
+    return index
+
+
+def forget_aliases(**kwargs):
+    cache.delete(ALIASES_CACHE_KEY)
+
+
+def parse(text):
+    """Return the Query for what a reader typed (an empty Query if nothing is searchable)."""
+    query_terms = terms(text)
+    index = alias_groups() if query_terms else {}
+    groups, position = [], 0
+    while position < len(query_terms):
+        for alternative, group in index.get(query_terms[position], ()):
+            end = position + len(alternative)
+            if tuple(query_terms[position:end]) == alternative:
+                groups.append(group)
+                position = end
+                break
+        else:
+            groups.append(((query_terms[position],),))
+            position += 1
+    return Query(tuple(dict.fromkeys(groups)))

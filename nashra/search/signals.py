@@ -1,0 +1,37 @@
+"""Reindex on every change a reader could search for."""
+
+from django.db import transaction
+
+from . import indexing
+from .query import forget_aliases
+
+
+def article_published(sender, instance, **kwargs):
+    indexing.index_article(instance)
+
+
+def article_unpublished(sender, instance, **kwargs):
+    indexing.remove_articles([instance.pk])
+
+
+def article_deleted(sender, instance, **kwargs):
+    indexing.remove_articles([instance.pk])
+
+
+def page_moved(sender, instance, **kwargs):
+    """A moved section or article changes path: the section filter must follow it."""
+    from nashra.news.models import ArticlePage
+
+    indexing.index_articles(ArticlePage.objects.descendant_of(instance, inclusive=True))
+
+
+def topic_changed(sender, instance, **kwargs):
+    """A renamed topic, or one with new spellings, is searched for by its new names."""
+    forget_aliases()
+    if instance.pk is None:
+        return
+    from nashra.news.models import ArticlePage
+
+    transaction.on_commit(
+        lambda: indexing.index_articles(ArticlePage.objects.filter(topics=instance))
+    )

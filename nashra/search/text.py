@@ -1,0 +1,113 @@
+"""Turn text into search terms, the same way for the index and for the reader's query.
+
+Arabic is written many ways: أحمد/احمد, مستشفى/مستشفي, مدرسة/مدرسه, with or without tashkeel
+and tatweel, with Arabic-Indic or Western digits. Every variant is folded to one spelling
+first; Arabic words are then light-stemmed (the "light10" affix rules of Larkey, Ballesteros
+and Connell: conjunction, definite article and common suffixes), English words are stemmed with
+Snowball's English stemmer (PostgreSQL's `english` configuration uses the same algorithm).
+
+PostgreSQL's `arabic` configuration is the Snowball Arabic stemmer; it is not used because it
+reads a final ه as a pronoun, so after the required ة → ه folding مدرسه and المدرسه get different
+stems and a reader's query misses articles. Doing all of this here, before either database sees
+the text, means SQLite and PostgreSQL index identical terms and return the same articles.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",  # Persian yeh
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",  # Persian kaf
+        "ـ": None,  # tatweel
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Persian digits
+    }
+)
+_WORD = re.compile(r"[^\W_]+")
+# A word as written: letters and digits with any marks (tashkeel, accents) between them.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_WRITTEN_WORD = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")  # ية and ة are folded to يه and ه
+
+# Words too common to search for: matching them would rank nothing.
+STOP_WORDS = frozenset(
+    """
+    a an and are as at be by for from has have in is it its of on or that the this to was were
+    will with
+    في من على الى عن ان او ما لا لم لن هذا هذه ذلك التي الذي و ف ب ل ك مع كان قد ثم
+    """.split()  # noqa: SIM905 — easier to read and extend as prose
+)
+
+_english = Stemmer.Stemmer("english")
+
+
+def normalize(text):
+    """Return text folded for matching: one spelling per Arabic letter, no marks, lower case."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    # Tashkeel, Quranic marks and Latin accents are all combining marks once decomposed.
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word):
+    """Return the stem of one normalized word, by its script."""
+    if _ARABIC_LETTER.search(word):
+        return _light_stem(word)
+    if word.isdigit():
+        return word
+    return _english.stemWord(word)
+
+
+def _light_stem(word):
+    if word.startswith("و") and len(word) >= 4:
+        word = word[1:]
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article) :]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[: -len(suffix)]
+    return word
+
+
+def words(text):
+    """Return the normalized words of a text, in order, stop words included."""
+    return _WORD.findall(normalize(text))
+
+
+def terms(text):
+    """Return the search terms of a text: normalized, stemmed, stop words left out."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+
+
+def term_string(text):
+    return " ".join(terms(text))
+
+
+def word_spans(text):
+    """Yield (start, end, term) for each word of the original text, for highlighting.
+
+    Offsets are into the text as written, so a match can be marked without changing
+    the reader's spelling.
+    """
+    for match in _WRITTEN_WORD.finditer(text):
+        folded = normalize(match.group())
+        for word in _WORD.findall(folded):
+            if word not in STOP_WORDS:
+                yield match.start(), match.end(), stem(word)
