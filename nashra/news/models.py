@@ -1,4 +1,6 @@
+from django.core.cache import cache
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -183,16 +185,45 @@ class ArticlePage(Page):
         """Return the sections above this article, outermost first (News, Middle East)."""
         return list(SectionPage.objects.ancestor_of(self).live().order_by("depth"))
 
+    RELATED_CACHE_SECONDS = 600
+
     def related_articles(self, limit=4):
-        """Return the latest live articles of the same section, this one left out."""
-        parent_path = self.path[: -self.steplen]
-        return (
-            ArticlePage.objects.live()
-            .filter(path__startswith=parent_path, depth=self.depth)
-            .exclude(pk=self.pk)
-            .latest()
-            .for_listing()[:limit]
+        """Return live articles sharing the most topics with this one, then its section's latest.
+
+        The choice is cached for a few minutes per published version: it needs aggregate
+        queries over the archive, and a related list a few minutes old is still right.
+        """
+        version = self.last_published_at.timestamp() if self.last_published_at else 0
+        key = f"nashra:related:{self.pk}:{version}"
+        ids = cache.get(key)
+        if ids is None:
+            ids = self._related_ids(limit)
+            cache.set(key, ids, self.RELATED_CACHE_SECONDS)
+        if not ids:
+            return []
+        articles = {
+            article.pk: article
+            for article in ArticlePage.objects.live().filter(pk__in=ids).for_listing()
+        }
+        return [articles[pk] for pk in ids if pk in articles]
+
+    def _related_ids(self, limit):
+        others = ArticlePage.objects.live().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        ids = list(
+            others.filter(topics__in=[topic.pk for topic in self.topics.all()])
+            .annotate(shared=Count("topics"))
+            .order_by("-shared", "-published_at", "-pk")
+            .values_list("pk", flat=True)[:limit]
         )
+        if len(ids) < limit:
+            parent_path = self.path[: -self.steplen]
+            ids += (
+                others.filter(path__startswith=parent_path, depth=self.depth)
+                .exclude(pk__in=ids)
+                .latest()
+                .values_list("pk", flat=True)[: limit - len(ids)]
+            )
+        return ids
 
     def original(self):
         """Return the live article this one was translated from, if any."""

@@ -1,0 +1,54 @@
+import datetime
+
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from nashra.core.editions import get_or_create_section
+from nashra.topics.models import Topic
+
+
+def related_titles(client, article):
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+    return [a.get_text() for a in html.select("aside.related .teaser__title a")]
+
+
+def test_related_by_shared_topics_then_same_section(
+    client, en_home, news, middle_east, article_factory
+):
+    iraq, iran, oil = (
+        Topic.objects.create(name=name, slug=name.lower(), locale=en_home.locale)
+        for name in ("Iraq", "Iran", "Oil")
+    )
+    sports = get_or_create_section(en_home, "sports", "Sports")[0]
+    now = timezone.now()
+    hours = iter(range(1, 100))
+
+    def article(section, title, topics=()):
+        when = now - datetime.timedelta(hours=next(hours))
+        return article_factory(section, title, topics=list(topics), published_at=when)
+
+    newest_sibling = article(middle_east, "Sibling, no shared topic")
+    one_shared = article(sports, "Shares Iraq", [iraq])
+    two_shared = article(sports, "Shares Iraq and Oil", [iraq, oil])
+    article(sports, "Other topic, other section", [iran])
+    subject = article(middle_east, "Iraq oil exports", [iraq, oil])
+
+    assert related_titles(client, subject) == [
+        two_shared.title,  # most topics in common first
+        one_shared.title,
+        newest_sibling.title,  # then the section's latest
+    ]
+
+
+def test_related_stay_in_the_edition_and_leave_out_drafts(
+    client, en_home, ar_home, middle_east, article_factory
+):
+    iraq = Topic.objects.create(name="Iraq", slug="iraq", locale=en_home.locale)
+    ar_section = get_or_create_section(ar_home, "akhbar", "أخبار")[0]
+    ar_iraq = Topic.objects.create(
+        name="العراق", slug="العراق", locale=ar_home.locale, translation_key=iraq.translation_key
+    )
+    article_factory(ar_section, "العراق", topics=[ar_iraq])
+    article_factory(middle_east, "Draft on Iraq", topics=[iraq], publish=False)
+    subject = article_factory(middle_east, "Iraq votes", topics=[iraq])
+    assert related_titles(client, subject) == []
