@@ -35,6 +35,8 @@ class Command(BaseCommand):
             for language_code in editions:
                 self.import_articles(language_code)
             self.link_translations()
+            for language_code, edition in editions.items():
+                self.add_topic_aliases(language_code, edition.get("topic_aliases", {}))
         if not options["no_admin"]:
             from nashra.newsroom.demo import create_demo_accounts
 
@@ -128,6 +130,16 @@ class Command(BaseCommand):
                 "count": ArticlePage.objects.filter(locale__language_code=language_code).count(),
             }
         )
+
+    def add_topic_aliases(self, language_code, aliases):
+        """Give demo topics their other spellings, so search finds Hudaydah as Hodeidah."""
+        from nashra.topics.models import Topic
+
+        for topic in Topic.objects.filter(locale__language_code=language_code, name__in=aliases):
+            spellings = "\n".join(aliases[topic.name])
+            if topic.aliases != spellings:
+                topic.aliases = spellings
+                topic.save()
 
     def link_translations(self):
         """Pair demo articles with their translations, as listed in demo/translations.json."""
