@@ -43,14 +43,16 @@ class SearchForm(forms.Form):
 
     def __init__(self, data, locale, **kwargs):
         super().__init__(data, **kwargs)
-        self.sections = {
-            section.pk: section
-            for section in SectionPage.objects.live().filter(locale=locale).order_by("path")
-        }
-        top_depth = min((section.depth for section in self.sections.values()), default=0)
+        sections = (
+            SectionPage.objects.live()
+            .filter(locale=locale)
+            .order_by("path")
+            .values_list("pk", "title", "depth", "path")
+        )
+        self.section_paths = {pk: path for pk, _title, _depth, path in sections}
+        top_depth = min((depth for _pk, _title, depth, _path in sections), default=0)
         self.fields["section"].choices = [("", _("All sections"))] + [
-            (pk, "— " * (section.depth - top_depth) + section.title)
-            for pk, section in self.sections.items()
+            (pk, "— " * (depth - top_depth) + title) for pk, title, depth, _path in sections
         ]
 
     def clean(self):
@@ -64,9 +66,8 @@ class SearchForm(forms.Form):
         """Return the backend filters for the cleaned form."""
         data = self.cleaned_data
         filters = {"locale_id": locale.pk, "type_of_work": data.get("type") or None}
-        section = self.sections.get(data.get("section"))
-        if section is not None:
-            filters["path"] = section.path
+        if data.get("section") in self.section_paths:
+            filters["path"] = self.section_paths[data["section"]]
         # Days are the reader's days: midnight in the edition's time zone.
         if data.get("since"):
             filters["since"] = _midnight(data["since"])
