@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+app_name = "analytics"
+
+urlpatterns = [
+    path("view/<int:page_id>/<slug:signature>/", views.record_view, name="view"),
+]

@@ -179,6 +179,10 @@ NASHRA_CONTACT_EMAIL = os.environ.get("NASHRA_CONTACT_EMAIL", "")
 NASHRA_CONTACT_RATE_LIMIT = int(os.environ.get("NASHRA_CONTACT_RATE_LIMIT", "5"))
 NASHRA_CONTACT_RATE_WINDOW = int(os.environ.get("NASHRA_CONTACT_RATE_WINDOW", "600"))
 NASHRA_PAGE_SIZE = int(os.environ.get("NASHRA_PAGE_SIZE", "20"))
+# Most read: views are counted in the cache and written in batches (nashra/analytics/counting.py).
+NASHRA_VIEWS_FLUSH_INTERVAL = int(os.environ.get("NASHRA_VIEWS_FLUSH_INTERVAL", "60"))
+NASHRA_VIEWS_TRUST_X_FORWARDED_FOR = env_bool("NASHRA_VIEWS_TRUST_X_FORWARDED_FOR", False)
+NASHRA_MOST_READ_CACHE_SECONDS = int(os.environ.get("NASHRA_MOST_READ_CACHE_SECONDS", "300"))
 
 # Content-Security-Policy: no inline script or style anywhere on the public site.
 # The Wagtail admin relies on inline script and is left to its own defences.

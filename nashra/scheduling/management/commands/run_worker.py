@@ -5,6 +5,7 @@ import threading
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
 
+from nashra.analytics.counting import flush_view_counts
 from nashra.scheduling import services
 
 logger = logging.getLogger("nashra.scheduling")
@@ -60,3 +61,7 @@ class Command(BaseCommand):
                 f"Published {len(result.published)}, unpublished {len(result.unpublished)}, "
                 f"failed {len(result.failed)}, waiting for an embargo {len(result.waiting)}."
             )
+        try:
+            flush_view_counts()  # the most-read counts gathered in the cache since the last pass
+        except Exception:
+            logger.exception("Flushing view counts failed; they stay in the cache")
