@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -102,7 +100,7 @@ class TranslationFollowUp(models.Model):
 
 
 class CorrectionsPage(RoutablePageMixin, Page):
-    """An edition's public list of corrections, with its RSS feed at feed/."""
+    """An edition's public list of corrections, with its feeds at feed/, feed/atom/, feed/json/."""
 
     FEED_ITEMS = 50
 
@@ -133,32 +131,11 @@ class CorrectionsPage(RoutablePageMixin, Page):
         return self.render(request, context_overrides={"corrections": corrections})
 
     @path("feed/", name="feed")
+    @path("feed/atom/", name="feed_atom")
+    @path("feed/json/", name="feed_json")
     def feed_view(self, request):
-        feed = self.build_feed(request)
-        response = HttpResponse(content_type=feed.content_type)
-        feed.write(response, "utf-8")
-        return response
+        """Serve the newest corrections as RSS 2.0, Atom or JSON Feed, every link absolute."""
+        from nashra.feeds.builders import corrections_feed
+        from nashra.feeds.views import feed_response
 
-    def build_feed(self, request):
-        """Return the RSS 2.0 feed of the newest corrections, every link absolute."""
-        page_url = self.get_full_url(request)
-        feed = Rss201rev2Feed(
-            title=self.title,
-            link=page_url,
-            description=self.intro or self.title,
-            language=self.locale.language_code,
-            feed_url=request.build_absolute_uri(),
-        )
-        for correction in self.corrections()[: self.FEED_ITEMS]:
-            article = correction.article
-            link = f"{article.get_full_url(request)}#{correction.anchor}"
-            feed.add_item(
-                title=_("%(kind)s: %(title)s")
-                % {"kind": correction.get_kind_display(), "title": article.title},
-                link=link,
-                description=correction.text,
-                pubdate=correction.date,
-                unique_id=link,
-                unique_id_is_permalink=True,
-            )
-        return feed
+        return feed_response(request, corrections_feed(request, self))

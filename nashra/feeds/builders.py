@@ -1,0 +1,159 @@
+"""Build Feed objects from an edition's pages: articles for home, sections, topics and authors."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from .content import article_extras
+from .model import FEED_ITEMS, FORMATS, Category, Feed, FeedItem, Person
+
+
+class FeedContext:
+    """What every feed of one page needs: its edition, its addresses, its request."""
+
+    def __init__(self, request, page, route_prefix="", route_args=()):
+        from nashra.core.models import EditionSettings
+        from nashra.home.models import HomePage
+
+        self.request = request
+        self.page = page
+        self.home = page if isinstance(page, HomePage) else self._home_of(page)
+        # The request's edition settings (fetched once by the middleware) when they are the page's.
+        edition_settings = EditionSettings.for_request(request)
+        if edition_settings is None or edition_settings.locale_id != page.locale_id:
+            edition_settings = EditionSettings.for_locale(page.locale)
+        self.settings = edition_settings
+        self.language = edition_settings.locale.language_code
+        _site_id, self.root_url, page_path = page.get_url_parts(request)
+        self.base_url = self.root_url + "/"
+        self.page_url = self.root_url + page_path
+        self.home_url = self.root_url + self.home.get_url_parts(request)[2]
+        self.full_content = request.GET.get("content") != "summary"
+        suffix = "" if self.full_content else "?content=summary"
+        self.self_urls = {
+            feed_format.key: self.page_url
+            + page.reverse_subpage(f"{route_prefix}feed{feed_format.route_suffix}", route_args)
+            + suffix
+            for feed_format in FORMATS
+        }
+
+    @staticmethod
+    def _home_of(page):
+        from nashra.home.models import HomePage
+
+        return HomePage.objects.ancestor_of(page).first()
+
+    def route_url(self, name, *args):
+        return self.home_url + self.home.reverse_subpage(name, args=args)
+
+    def titled(self, name):
+        return _("%(site_name)s – %(name)s") % {"site_name": self.settings.site_name, "name": name}
+
+    def feed(self, title, link, description):
+        return Feed(
+            title=title,
+            link=link,
+            description=description or title,
+            language=self.language,
+            self_urls=self.self_urls,
+            publisher=Person(self.settings.site_name, self.home_url),
+            rights=self.settings.copyright_holder,
+            fallback_updated=self.page.last_published_at or timezone.now(),
+        )
+
+
+def article_items(context, articles):
+    """Return FeedItems for the newest articles of a queryset, in a fixed number of queries."""
+    articles = list(articles.prefetch_related("authors", "topics")[:FEED_ITEMS])
+    extras = article_extras(articles, context.base_url, context.settings, full=context.full_content)
+    # The topic pages' common prefix (HomePage's topics/<slug>/ route) names the taxonomy.
+    topics_url = context.home_url + "topics/"
+    items = []
+    for article in articles:
+        url = context.root_url + article.get_url_parts(context.request)[2]
+        published = article.published_at or article.first_published_at or timezone.now()
+        html, enclosure = extras[article.pk]
+        items.append(
+            FeedItem(
+                id=url,
+                url=url,
+                title=article.title,
+                summary=article.lead,
+                published=published,
+                updated=max(article.updated_at or published, published),
+                content_html=html,
+                authors=[
+                    Person(author.name, context.route_url("author", author.slug))
+                    for author in article.authors.all()
+                ],
+                categories=[Category(topic.name, topics_url) for topic in article.topics.all()],
+                enclosure=enclosure,
+            )
+        )
+    return items
+
+
+def article_feed(context, articles, title, description):
+    with override(context.language):
+        feed = context.feed(title, context.page_url, description)
+    feed.items = article_items(context, articles)
+    return feed
+
+
+def edition_feed(request, home):
+    context = FeedContext(request, home)
+    return article_feed(
+        context, home.edition_articles(), context.settings.site_name, context.settings.about_blurb
+    )
+
+
+def section_feed(request, section):
+    context = FeedContext(request, section)
+    with override(context.language):
+        title = context.titled(section.title)
+    return article_feed(context, section.articles(), title, section.intro)
+
+
+def topic_feed(request, home, topic):
+    context = FeedContext(request, home, "topic_", (topic.slug,))
+    with override(context.language):
+        title = context.titled(topic.hashtag)
+        description = _("The latest articles on %(topic)s") % {"topic": topic.hashtag}
+    feed = article_feed(context, home.edition_articles().filter(topics=topic), title, description)
+    feed.link = context.route_url("topic", topic.slug)
+    return feed
+
+
+def author_feed(request, home, author):
+    context = FeedContext(request, home, "author_", (author.slug,))
+    with override(context.language):
+        title = context.titled(author.name)
+        description = author.bio or _("The latest articles by %(author)s") % {"author": author.name}
+    feed = article_feed(context, home.edition_articles().filter(authors=author), title, description)
+    feed.link = context.route_url("author", author.slug)
+    return feed
+
+
+def corrections_feed(request, page):
+    """Return the feed of an edition's newest corrections, each linking to its article."""
+    context = FeedContext(request, page)
+    with override(context.language):
+        feed = context.feed(context.titled(page.title), context.page_url, page.intro)
+        for correction in page.corrections()[: page.FEED_ITEMS]:
+            article = correction.article
+            url = f"{article.get_full_url(request)}#{correction.anchor}"
+            title = _("%(kind)s: %(title)s") % {
+                "kind": correction.get_kind_display(),
+                "title": article.title,
+            }
+            feed.items.append(
+                FeedItem(
+                    id=url,
+                    url=url,
+                    title=title,
+                    summary=correction.text,
+                    published=correction.date,
+                    updated=correction.date,
+                )
+            )
+    return feed
