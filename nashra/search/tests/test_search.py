@@ -293,3 +293,17 @@ def test_why_postgresqls_arabic_stemmer_is_not_used(db):
     assert bare != with_article
     assert terms("مدرسه") == terms("المدرسه")
     assert Locale.objects.exists()
+
+
+def test_every_page_has_a_search_box_for_its_own_edition(client, news, ar_news):
+    for url, action in (
+        ("/en/", "/en/search/"),
+        (news.url, "/en/search/"),
+        ("/ar/", "/ar/search/"),
+    ):
+        html = client.get(url).content.decode()
+        form = re.search(
+            r'<form class="site-search" role="search" method="get" action="([^"]+)"', html
+        )
+        assert form and form.group(1) == action, url
+        assert 'name="q"' in html

