@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEMO_SETTINGS ?= nashra.settings.dev
 
-.PHONY: demo test install messages translations chromium lint format serve clean
+.PHONY: demo test install messages translations chromium lint format serve clean bench-search
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo: install
 
 test: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Search timings on a 100,000-article archive (SQLite, or PostgreSQL with DATABASE_URL).
+bench-search: install
+	PY=$(PY) scripts/bench-search
 
 chromium:
 	@scripts/ensure-chromium
