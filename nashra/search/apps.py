@@ -6,13 +6,14 @@ class SearchConfig(AppConfig):
     label = "search"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from nashra.news.models import ArticlePage
         from nashra.topics.models import Topic
 
         from . import signals
+        from .indexing import drop_orphans as indexing_drop_orphans
 
         page_published.connect(
             signals.article_published, sender=ArticlePage, dispatch_uid="search_pub"
@@ -22,5 +23,8 @@ class SearchConfig(AppConfig):
         )
         post_delete.connect(signals.article_deleted, sender=ArticlePage, dispatch_uid="search_del")
         post_page_move.connect(signals.page_moved, dispatch_uid="search_move")
+        # A flush (the test runner's, `manage.py flush`) empties SearchEntry but not the FTS5
+        # table beside it; Django sends post_migrate after every flush and migrate.
+        post_migrate.connect(indexing_drop_orphans, sender=self, dispatch_uid="search_orphans")
         post_save.connect(signals.topic_changed, sender=Topic, dispatch_uid="search_topic_saved")
         post_delete.connect(signals.topic_changed, sender=Topic, dispatch_uid="search_topic_del")

@@ -6,7 +6,7 @@ import time
 
 from django.db import transaction
 
-from .backends import get_backend
+from .backends import IndexedTerms, get_backend
 from .models import SearchEntry
 from .text import term_string
 
@@ -55,19 +55,16 @@ def _entry(page):
         path=page.path,
         type_of_work=page.type_of_work,
         published_at=page.published_at,
-        title_terms=term_string(page.title),
-        lead_terms=term_string(page.lead),
-        tag_terms=term_string(" ".join(tags)),
-        body_terms=term_string(stream_text(page.body)),
     )
-    row = (
-        entry.page_id,
-        entry.title_terms,
-        entry.lead_terms,
-        entry.tag_terms,
-        entry.body_terms,
+    terms = IndexedTerms(
+        page_id=page.pk,
+        title=term_string(page.title),
+        lead=term_string(page.lead),
+        tags=term_string(" ".join(tags)),
+        body=term_string(stream_text(page.body)),
+        entry=entry,
     )
-    return entry, row
+    return entry, terms
 
 
 def _write(pages):
@@ -99,6 +96,14 @@ def index_article(page):
 def remove_articles(page_ids):
     SearchEntry.objects.filter(pk__in=page_ids).delete()
     get_backend().delete(page_ids)
+
+
+def drop_orphans(**kwargs):
+    """Drop full-text rows whose article left the index without a signal (bulk deletes, flush)."""
+    from django.db import connection
+
+    if "search_searchentry" in connection.introspection.table_names():  # not migrated away
+        get_backend().drop_orphans()
 
 
 def index_articles(queryset, batch_size=1000):

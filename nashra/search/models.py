@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
-    """One live article as the site search sees it: its filters and its stemmed terms.
+    """One live article as the site search sees it: what results are filtered and sorted by.
 
-    The terms columns hold the output of `nashra.search.text.term_string`; the full-text index
-    over them lives beside this table (an FTS5 table on SQLite, a generated tsvector column with
-    a GIN index on PostgreSQL; see migration 0001). Rows exist only for live articles.
+    The row is kept narrow on purpose: a common word matches half the archive, and counting or
+    date-sorting that many rows must not drag article text through memory. The terms live in
+    each database's full-text index (an FTS5 table on SQLite; tsvector columns with a GIN index
+    on PostgreSQL, added to this table by migration 0002). Rows exist only for live articles.
     """
 
     page = models.OneToOneField(
@@ -17,10 +18,6 @@ class SearchEntry(models.Model):
     path = models.CharField(max_length=255, db_index=True)
     type_of_work = models.CharField(max_length=20)
     published_at = models.DateTimeField(null=True, db_index=True)
-    title_terms = models.TextField(default="")
-    lead_terms = models.TextField(default="")
-    tag_terms = models.TextField(default="")
-    body_terms = models.TextField(default="")
 
     class Meta:
         verbose_name = _("search entry")

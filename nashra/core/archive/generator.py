@@ -306,6 +306,9 @@ def clear_archive(progress=None):
                 % {"done": f"{start:,}", "total": f"{len(ids):,}"}
             )
     update_numchild(Page.objects.filter(path__in=parent_paths))
+    from nashra.search.indexing import drop_orphans
+
+    drop_orphans()  # bulk deletes send no signals: the full-text rows go here
     return len(ids)
 
 

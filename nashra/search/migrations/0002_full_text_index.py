@@ -3,24 +3,26 @@
 from django.db import migrations
 
 SQLITE_CREATE = [
-    # The columns hold terms already folded and stemmed in Python, so the plain unicode61
-    # tokenizer (no diacritic removal, no stemming of its own) must leave them as they are.
+    # Terms arrive folded and stemmed by Python, so the plain unicode61 tokenizer (no diacritic
+    # removal, no stemming of its own) must leave them as they are. `filters` holds tokens for
+    # the edition, the type of work and every enclosing section, so that matching, filtering,
+    # counting and ranking all happen inside the index without reading another table.
     "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "title, lead, tags, body, tokenize = 'unicode61 remove_diacritics 0')",
+    "title, lead, tags, body, filters, tokenize = 'unicode61 remove_diacritics 0')",
 ]
 SQLITE_DROP = ["DROP TABLE IF EXISTS search_fts"]
 
 POSTGRES_CREATE = [
-    # 'simple' only splits and lower-cases: stemming was done in Python, identically to SQLite.
-    "ALTER TABLE search_searchentry ADD COLUMN document tsvector GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('simple'::regconfig, title_terms), 'A') || "
-    "setweight(to_tsvector('simple'::regconfig, tag_terms), 'B') || "
-    "setweight(to_tsvector('simple'::regconfig, lead_terms), 'B') || "
-    "setweight(to_tsvector('simple'::regconfig, body_terms), 'D')) STORED",
+    # `document` (every term, weighted) is what a query matches; `headline` (headline, lead
+    # and topics only: small enough to stay in the row) is what results are ranked by, so
+    # ranking a common word's tens of thousands of matches never unpacks article bodies.
+    "ALTER TABLE search_searchentry ADD COLUMN document tsvector NOT NULL DEFAULT ''",
+    "ALTER TABLE search_searchentry ADD COLUMN headline tsvector NOT NULL DEFAULT ''",
     "CREATE INDEX search_document_gin ON search_searchentry USING gin (document)",
 ]
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS search_document_gin",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS headline",
     "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS document",
 ]
 
