@@ -39,6 +39,10 @@ _WORD = re.compile(r"[^\W_]+")
 # A word as written: letters and digits with any marks (tashkeel, accents) between them.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _WRITTEN_WORD = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+# Combining marks of the scripts the editions use (Latin accents, Arabic tashkeel and
+# Quranic marks) and the generic combining blocks; a regex is many times faster than
+# testing unicodedata.combining() character by character over a whole archive.
+_COMBINING = re.compile(rf"[{_MARKS}\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")  # ية and ة are folded to يه and ه
@@ -59,8 +63,7 @@ def normalize(text):
     """Return text folded for matching: one spelling per Arabic letter, no marks, lower case."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
     # Tashkeel, Quranic marks and Latin accents are all combining marks once decomposed.
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 @lru_cache(maxsize=200_000)
