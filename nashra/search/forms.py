@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -45,7 +46,9 @@ class SearchForm(forms.Form):
         super().__init__(data, **kwargs)
         sections = (
             SectionPage.objects.live()
-            .filter(locale=locale)
+            # By content type too, so the database starts from the few sections, not from
+            # every page of the edition.
+            .filter(locale=locale, content_type=ContentType.objects.get_for_model(SectionPage))
             .order_by("path")
             .values_list("pk", "title", "depth", "path")
         )
