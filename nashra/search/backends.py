@@ -43,6 +43,26 @@ class SearchBackend:
     def count(self, query, filters):
         raise NotImplementedError
 
+    # Filter tokens share the index with the words on PostgreSQL, so they carry a prefix no
+    # reader's term can have (query.parse drops terms that look like them).
+    FILTER_PREFIX = ""
+
+    def filter_tokens(self, entry):
+        """Return the tokens filters look for: the edition, the type of work, every section."""
+        steplen = 4
+        sections = (entry.path[:end] for end in range(steplen * 2, len(entry.path), steplen))
+        tokens = [f"l{entry.locale_id}", "t" + entry.type_of_work.replace("_", "")]
+        tokens += [f"p{path}" for path in sections]
+        return " ".join(self.FILTER_PREFIX + token for token in tokens)
+
+    def wanted_tokens(self, filters):
+        tokens = [f"l{filters['locale_id']}"]
+        if filters.get("type_of_work"):
+            tokens.append("t" + filters["type_of_work"].replace("_", ""))
+        if filters.get("path"):
+            tokens.append(f"p{filters['path']}")
+        return [self.FILTER_PREFIX + token for token in tokens]
+
     @staticmethod
     def _filter_sql(filters, with_columns=True):
         clauses, params = ["TRUE"], []
@@ -73,16 +93,6 @@ class SQLiteBackend(SearchBackend):
     # bm25 weights in the FTS5 column order: title, lead, tags, body, filters.
     RANK = "bm25(search_fts, 10.0, 4.0, 4.0, 1.0, 0.0)"
     JOIN = "CROSS JOIN search_searchentry e ON e.page_id = search_fts.rowid"  # FTS5 first
-
-    @staticmethod
-    def filter_tokens(entry):
-        """Return the tokens the filters look for: edition, type of work, every section."""
-        steplen = 4
-        sections = (entry.path[:end] for end in range(steplen * 2, len(entry.path), steplen))
-        return " ".join(
-            [f"l{entry.locale_id}", "t" + entry.type_of_work.replace("_", "")]
-            + [f"p{path}" for path in sections]
-        )
 
     def write(self, rows):
         with connection.cursor() as cursor:
@@ -119,14 +129,8 @@ class SQLiteBackend(SearchBackend):
                 "DELETE FROM search_fts WHERE rowid NOT IN (SELECT page_id FROM search_searchentry)"
             )
 
-    @staticmethod
-    def _match(query, filters):
-        tokens = [f"l{filters['locale_id']}"]
-        if filters.get("type_of_work"):
-            tokens.append("t" + filters["type_of_work"].replace("_", ""))
-        if filters.get("path"):
-            tokens.append(f"p{filters['path']}")
-        wanted = " AND ".join(f'"{token}"' for token in tokens)
+    def _match(self, query, filters):
+        wanted = " AND ".join(f'"{token}"' for token in self.wanted_tokens(filters))
         return f"filters : ({wanted}) AND {{title lead tags body}} : ({query.as_fts5()})"
 
     def _from(self, query, filters, join):
@@ -159,6 +163,7 @@ class SQLiteBackend(SearchBackend):
 class PostgresBackend(SearchBackend):
     # Ranked on the headline vector (title A, lead and topics B); ties newest page first.
     RANK = "ts_rank(e.headline, q)"
+    FILTER_PREFIX = "zz"
     VECTORS = (
         "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
         " || setweight(to_tsvector('simple', %s), 'B')"
@@ -169,7 +174,7 @@ class PostgresBackend(SearchBackend):
             cursor.executemany(
                 f"UPDATE search_searchentry SET headline = {self.VECTORS}, "  # noqa: S608 — constants
                 f"document = {self.VECTORS} || setweight(to_tsvector('simple', %s), 'D') "
-                "WHERE page_id = %s",
+                "|| to_tsvector('simple', %s) WHERE page_id = %s",
                 [
                     (
                         row.title,
@@ -179,6 +184,7 @@ class PostgresBackend(SearchBackend):
                         row.tags,
                         row.lead,
                         row.body,
+                        self.filter_tokens(row.entry),
                         row.page_id,
                     )
                     for row in rows
@@ -186,12 +192,15 @@ class PostgresBackend(SearchBackend):
             )
 
     def _from(self, query, filters):
-        where, params = self._filter_sql(filters)
+        # Edition, type and section are tokens in the document, so the GIN index answers the
+        # whole match; only a date range is left to the row.
+        dates, params = self._filter_sql(filters, with_columns=False)
+        wanted = " & ".join(self.wanted_tokens(filters))
         sql = (
             "FROM search_searchentry e, to_tsquery('simple', %s) q "
-            f"WHERE e.document @@ q AND {where}"
+            f"WHERE e.document @@ q AND {dates}"
         )
-        return sql, [query.as_tsquery(), *params]
+        return sql, [f"{wanted} & ({query.as_tsquery()})", *params]
 
     def search(self, query, filters, order, offset, limit):
         sql, params = self._from(query, filters)

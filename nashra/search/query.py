@@ -7,6 +7,7 @@ whose other spellings are Hodeidah and الحديدة, becomes
 ((hudaydah) OR (hodeidah) OR (حديد)) AND (port).
 """
 
+import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -14,6 +15,7 @@ from django.core.cache import cache
 from .text import terms
 
 ALIASES_CACHE_KEY = "nashra:search:aliases"
+FILTER_TOKEN = re.compile(r"^zz[ltp]")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def forget_aliases(**kwargs):
 
 def parse(text):
     """Return the Query for what a reader typed (an empty Query if nothing is searchable)."""
-    query_terms = terms(text)
+    # A term shaped like an index filter token (see backends.FILTER_PREFIX) would match them.
+    query_terms = [term for term in terms(text) if not FILTER_TOKEN.match(term)]
     index = alias_groups() if query_terms else {}
     groups, position = [], 0
     while position < len(query_terms):

@@ -6,6 +6,9 @@ from django.utils.safestring import mark_safe
 from .text import word_spans
 
 SNIPPET_WORDS = 32
+# Where an extract is looked for: the lead and the opening paragraphs, where a story says
+# what it is about. Reading every word of twenty long stories would double the page's time.
+SNIPPET_SOURCE_CHARS = 4000
 
 
 def highlight(text, query_terms):
@@ -20,6 +23,7 @@ def snippet(text, query_terms, size=SNIPPET_WORDS):
     Without a match it is the opening of the text, so a result found by its topic or source
     still shows what it is about.
     """
+    text = text[:SNIPPET_SOURCE_CHARS]
     spans = list(word_spans(text))
     if not spans:
         return ""

@@ -50,9 +50,12 @@ _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")  # ية
 # Words too common to search for: matching them would rank nothing.
 STOP_WORDS = frozenset(
     """
-    a an and are as at be by for from has have in is it its of on or that the this to was were
-    will with
-    في من على الى عن ان او ما لا لم لن هذا هذه ذلك التي الذي و ف ب ل ك مع كان قد ثم
+    a about after all also an and any are as at be been before but by can could did do does
+    for from had has have he her his how i if in into is it its more most no not of on one or
+    other our out over s she so some such than that the their them then there these they this
+    those to up was we were what when where which while who will with would you
+    في من على الى عن ان او ما لا لم لن هذا هذه ذلك تلك التي الذي الذين و ف ب ل ك مع كان كانت
+    قد ثم بين بعد قبل عند حتى كل اي هو هي هم انه انها لكن او اذا
     """.split()  # noqa: SIM905 — easier to read and extend as prose
 )
 
@@ -110,7 +113,12 @@ def word_spans(text):
     the reader's spelling.
     """
     for match in _WRITTEN_WORD.finditer(text):
-        folded = normalize(match.group())
-        for word in _WORD.findall(folded):
+        written = match.group()
+        if written.isascii():  # most words of an English text: folding is lower-casing
+            lowered = written.lower()
+            if lowered not in STOP_WORDS:
+                yield match.start(), match.end(), stem(lowered)
+            continue
+        for word in _WORD.findall(normalize(written)):
             if word not in STOP_WORDS:
                 yield match.start(), match.end(), stem(word)

@@ -19,6 +19,11 @@ POSTGRES_CREATE = [
     "ALTER TABLE search_searchentry ADD COLUMN document tsvector NOT NULL DEFAULT ''",
     "ALTER TABLE search_searchentry ADD COLUMN headline tsvector NOT NULL DEFAULT ''",
     "CREATE INDEX search_document_gin ON search_searchentry USING gin (document)",
+    # With statistics, the planner sees that a common word matches a third of the archive and
+    # scans the table, unpacking every article's vector (300 ms at 100,000 articles); through
+    # the GIN index the same query takes 20-40 ms, and rare words far less. Without statistics
+    # it assumes a match is selective and always takes the index, which is what we want.
+    "ALTER TABLE search_searchentry ALTER COLUMN document SET STATISTICS 0",
 ]
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS search_document_gin",

@@ -74,4 +74,4 @@ class Command(BaseCommand):
         # Fresh statistics, as a live database's autovacuum (or SQLite's PRAGMA optimize) would
         # keep them: without them the planner guesses wrong on a table that grew a hundredfold.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")

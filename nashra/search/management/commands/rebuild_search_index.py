@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from nashra.search.indexing import rebuild_index
 
@@ -11,3 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch_size, **options):
         rebuild_index(batch_size=batch_size, stdout=self.stdout)
+        if connection.vendor == "postgresql" and connection.get_autocommit():
+            # Every entry was written twice (row, then its vectors): reclaim the dead rows and
+            # refresh the planner's statistics now rather than whenever autovacuum comes by.
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE search_searchentry")
