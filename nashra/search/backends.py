@@ -1,7 +1,15 @@
-"""The full-text index in each database: FTS5 on SQLite, a tsvector with GIN on PostgreSQL.
+"""The full-text index in each database: FTS5 on SQLite, tsvectors with GIN on PostgreSQL.
 
 Both receive terms that `nashra.search.text` has already folded and stemmed, and a query made
-of the same terms, so they agree on which articles match; only the scores differ in scale.
+of the same terms, so they agree on which articles match. Both order results the same way, a
+newsroom's way:
+
+1. articles whose headline, lead or topics match, most relevant first (bm25 on SQLite,
+   ts_rank on PostgreSQL — the scores differ in scale, not in what they reward);
+2. then articles that match only in their body, newest first.
+
+Ranking only the first tier keeps a word that half the archive mentions fast: its body-only
+matches are sorted by date, which an index answers, instead of being scored one by one.
 """
 
 from dataclasses import dataclass
@@ -24,6 +32,10 @@ class IndexedTerms:
 
 
 class SearchBackend:
+    # Filter tokens share the index with the words on PostgreSQL, so they carry a prefix no
+    # reader's term can have (query.parse drops terms that look like them).
+    FILTER_PREFIX = ""
+
     def write(self, rows):
         """Index IndexedTerms rows; their SearchEntry rows are saved already."""
 
@@ -36,16 +48,32 @@ class SearchBackend:
     def drop_orphans(self):
         """Forget full-text rows that have no SearchEntry any more."""
 
-    def search(self, query, filters, order, offset, limit):
-        """Return the page ids of one page of results, best first."""
+    def counts(self, query, filters):
+        """Return (matching articles, of which matching in headline, lead or topics)."""
         raise NotImplementedError
 
-    def count(self, query, filters):
+    def headline_page(self, query, filters, offset, limit):
+        """Return ids of headline matches, most relevant first."""
         raise NotImplementedError
 
-    # Filter tokens share the index with the words on PostgreSQL, so they carry a prefix no
-    # reader's term can have (query.parse drops terms that look like them).
-    FILTER_PREFIX = ""
+    def body_page(self, query, filters, offset, limit):
+        """Return ids of articles matching only in their body, newest first."""
+        raise NotImplementedError
+
+    def newest_page(self, query, filters, offset, limit):
+        """Return ids of all matches, newest first."""
+        raise NotImplementedError
+
+    def search(self, query, filters, order, offset, limit, headline_count):
+        """Return the page ids of one page of results, in the order described above."""
+        if order == "newest":
+            return self.newest_page(query, filters, offset, limit)
+        ids = []
+        if offset < headline_count:
+            ids = self.headline_page(query, filters, offset, min(limit, headline_count - offset))
+        if len(ids) < limit:
+            ids += self.body_page(query, filters, max(0, offset - headline_count), limit - len(ids))
+        return ids
 
     def filter_tokens(self, entry):
         """Return the tokens filters look for: the edition, the type of work, every section."""
@@ -64,17 +92,9 @@ class SearchBackend:
         return [self.FILTER_PREFIX + token for token in tokens]
 
     @staticmethod
-    def _filter_sql(filters, with_columns=True):
+    def _dates(filters):
+        """Return SQL and parameters for the date range (the one filter not in the index)."""
         clauses, params = ["TRUE"], []
-        if with_columns:
-            clauses.append("e.locale_id = %s")
-            params.append(filters["locale_id"])
-            if filters.get("path"):
-                clauses.append("e.path LIKE %s")
-                params.append(filters["path"] + "%")
-            if filters.get("type_of_work"):
-                clauses.append("e.type_of_work = %s")
-                params.append(filters["type_of_work"])
         if filters.get("since"):
             clauses.append("e.published_at >= %s")
             params.append(connection.ops.adapt_datetimefield_value(filters["since"]))
@@ -83,15 +103,28 @@ class SearchBackend:
             params.append(connection.ops.adapt_datetimefield_value(filters["until"]))
         return " AND ".join(clauses), params
 
-    def _run(self, sql, params):
+    @staticmethod
+    def _dated(filters):
+        return bool(filters.get("since") or filters.get("until"))
+
+    @staticmethod
+    def _ids(sql, params):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def _row(sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
 
 
 class SQLiteBackend(SearchBackend):
+    HEADLINE = "{title lead tags}"
+    EVERYWHERE = "{title lead tags body}"
     # bm25 weights in the FTS5 column order: title, lead, tags, body, filters.
-    RANK = "bm25(search_fts, 10.0, 4.0, 4.0, 1.0, 0.0)"
+    RANK = "bm25(search_fts, 10.0, 4.0, 4.0, 0.0, 0.0)"
     JOIN = "CROSS JOIN search_searchentry e ON e.page_id = search_fts.rowid"  # FTS5 first
 
     def write(self, rows):
@@ -129,41 +162,55 @@ class SQLiteBackend(SearchBackend):
                 "DELETE FROM search_fts WHERE rowid NOT IN (SELECT page_id FROM search_searchentry)"
             )
 
-    def _match(self, query, filters):
+    def _match(self, query, filters, where):
         wanted = " AND ".join(f'"{token}"' for token in self.wanted_tokens(filters))
-        return f"filters : ({wanted}) AND {{title lead tags body}} : ({query.as_fts5()})"
-
-    def _from(self, query, filters, join):
-        dates, params = self._filter_sql(filters, with_columns=False)
-        sql = f"FROM search_fts {self.JOIN if join else ''} WHERE search_fts MATCH %s AND {dates}"
-        return sql, [self._match(query, filters), *params]
-
-    @staticmethod
-    def _dated(filters):
-        return bool(filters.get("since") or filters.get("until"))
-
-    def search(self, query, filters, order, offset, limit):
-        if order == "newest":
-            sql, params = self._from(query, filters, join=True)
-            ordering = "e.published_at DESC, e.page_id DESC"
+        terms = query.as_fts5()
+        if where == "body only":
+            found = f"({self.EVERYWHERE} : ({terms}) NOT {self.HEADLINE} : ({terms}))"
         else:
-            sql, params = self._from(query, filters, join=self._dated(filters))
-            ordering = f"{self.RANK}, search_fts.rowid DESC"
-        rows = self._run(
-            f"SELECT search_fts.rowid {sql} ORDER BY {ordering} LIMIT %s OFFSET %s",
+            found = f"{where} : ({terms})"
+        return f"filters : ({wanted}) AND {found}"
+
+    def _from(self, query, filters, where, join=False):
+        dates, params = self._dates(filters)
+        joined = self.JOIN if join or self._dated(filters) else ""
+        sql = f"FROM search_fts {joined} WHERE search_fts MATCH %s AND {dates}"
+        return sql, [self._match(query, filters, where), *params]
+
+    def counts(self, query, filters):
+        every_sql, every_params = self._from(query, filters, self.EVERYWHERE)
+        head_sql, head_params = self._from(query, filters, self.HEADLINE)
+        return self._row(
+            f"SELECT (SELECT count(*) {every_sql}), (SELECT count(*) {head_sql})",
+            [*every_params, *head_params],
+        )
+
+    def headline_page(self, query, filters, offset, limit):
+        sql, params = self._from(query, filters, self.HEADLINE)
+        return self._ids(
+            f"SELECT search_fts.rowid {sql} ORDER BY {self.RANK}, search_fts.rowid DESC "
+            "LIMIT %s OFFSET %s",
             [*params, limit, offset],
         )
-        return [row[0] for row in rows]
 
-    def count(self, query, filters):
-        sql, params = self._from(query, filters, join=self._dated(filters))
-        return self._run(f"SELECT count(*) {sql}", params)[0][0]
+    def body_page(self, query, filters, offset, limit):
+        return self._newest(query, filters, "body only", offset, limit)
+
+    def newest_page(self, query, filters, offset, limit):
+        return self._newest(query, filters, self.EVERYWHERE, offset, limit)
+
+    def _newest(self, query, filters, where, offset, limit):
+        sql, params = self._from(query, filters, where, join=True)
+        return self._ids(
+            f"SELECT e.page_id {sql} ORDER BY e.published_at DESC, e.page_id DESC "
+            "LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
 
 
 class PostgresBackend(SearchBackend):
-    # Ranked on the headline vector (title A, lead and topics B); ties newest page first.
-    RANK = "ts_rank(e.headline, q)"
     FILTER_PREFIX = "zz"
+    # title A, topics and lead B: the headline vector; the document adds the body (D).
     VECTORS = (
         "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
         " || setweight(to_tsvector('simple', %s), 'B')"
@@ -172,7 +219,9 @@ class PostgresBackend(SearchBackend):
     def write(self, rows):
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE search_searchentry SET headline = {self.VECTORS}, "  # noqa: S608 — constants
+                # Filter tokens go in both vectors, so the GIN index of each answers alone.
+                f"UPDATE search_searchentry SET headline = {self.VECTORS} "  # noqa: S608 — constants
+                "|| to_tsvector('simple', %s), "
                 f"document = {self.VECTORS} || setweight(to_tsvector('simple', %s), 'D') "
                 "|| to_tsvector('simple', %s) WHERE page_id = %s",
                 [
@@ -180,6 +229,7 @@ class PostgresBackend(SearchBackend):
                         row.title,
                         row.tags,
                         row.lead,
+                        self.filter_tokens(row.entry),
                         row.title,
                         row.tags,
                         row.lead,
@@ -191,32 +241,47 @@ class PostgresBackend(SearchBackend):
                 ],
             )
 
-    def _from(self, query, filters):
-        # Edition, type and section are tokens in the document, so the GIN index answers the
-        # whole match; only a date range is left to the row.
-        dates, params = self._filter_sql(filters, with_columns=False)
-        wanted = " & ".join(self.wanted_tokens(filters))
-        sql = (
-            "FROM search_searchentry e, to_tsquery('simple', %s) q "
-            f"WHERE e.document @@ q AND {dates}"
-        )
-        return sql, [f"{wanted} & ({query.as_tsquery()})", *params]
+    def _tsquery(self, query, filters):
+        return " & ".join(self.wanted_tokens(filters)) + f" & ({query.as_tsquery()})"
 
-    def search(self, query, filters, order, offset, limit):
-        sql, params = self._from(query, filters)
-        if order == "newest":
-            ordering = "e.published_at DESC NULLS LAST, e.page_id DESC"
-        else:
-            ordering = f"{self.RANK} DESC, e.page_id DESC"
-        rows = self._run(
-            f"SELECT e.page_id {sql} ORDER BY {ordering} LIMIT %s OFFSET %s",
+    def _from(self, query, filters, condition):
+        dates, params = self._dates(filters)
+        sql = f"FROM search_searchentry e, to_tsquery('simple', %s) q WHERE {condition} AND {dates}"
+        return sql, [self._tsquery(query, filters), *params]
+
+    def counts(self, query, filters):
+        every_sql, every_params = self._from(query, filters, "e.document @@ q")
+        head_sql, head_params = self._from(query, filters, "e.headline @@ q")
+        return self._row(
+            f"SELECT (SELECT count(*) {every_sql}), (SELECT count(*) {head_sql})",
+            [*every_params, *head_params],
+        )
+
+    def headline_page(self, query, filters, offset, limit):
+        sql, params = self._from(query, filters, "e.headline @@ q")
+        # Scored on the reader's words only, not on the filter tokens every match shares.
+        return self._ids(
+            f"SELECT e.page_id {sql} "
+            "ORDER BY ts_rank(e.headline, to_tsquery('simple', %s)) DESC, e.page_id DESC "
+            "LIMIT %s OFFSET %s",
+            [*params, query.as_tsquery(), limit, offset],
+        )
+
+    def body_page(self, query, filters, offset, limit):
+        return self._newest(
+            query, filters, "e.document @@ q AND NOT e.headline @@ q", offset, limit
+        )
+
+    def newest_page(self, query, filters, offset, limit):
+        return self._newest(query, filters, "e.document @@ q", offset, limit)
+
+    def _newest(self, query, filters, condition, offset, limit):
+        sql, params = self._from(query, filters, condition)
+        return self._ids(
+            f"SELECT e.page_id {sql} ORDER BY e.published_at DESC NULLS LAST, e.page_id DESC "
+            "LIMIT %s OFFSET %s",
             [*params, limit, offset],
         )
-        return [row[0] for row in rows]
-
-    def count(self, query, filters):
-        sql, params = self._from(query, filters)
-        return self._run(f"SELECT count(*) {sql}", params)[0][0]
 
 
 def get_backend():

@@ -16,6 +16,8 @@ from .text import terms
 
 ALIASES_CACHE_KEY = "nashra:search:aliases"
 FILTER_TOKEN = re.compile(r"^zz[ltp]")
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+RTL_SCRIPTS = {"ar", "fa", "ur"}  # editions written in Arabic script
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,18 @@ def forget_aliases(**kwargs):
     cache.delete(ALIASES_CACHE_KEY)
 
 
-def parse(text):
-    """Return the Query for what a reader typed (an empty Query if nothing is searchable)."""
+def _script(term):
+    return "arabic" if ARABIC_LETTER.search(term) else "latin"
+
+
+def parse(text, language=None):
+    """Return the Query for what a reader typed (an empty Query if nothing is searchable).
+
+    With the edition's language, a topic's other names are kept only in that edition's
+    script: #العراق typed in the English edition finds Iraq, but searching the English edition
+    for Arabic spellings its articles never contain would only slow every query down.
+    """
+    script = None if language is None else ("arabic" if language in RTL_SCRIPTS else "latin")
     # A term shaped like an index filter token (see backends.FILTER_PREFIX) would match them.
     query_terms = [term for term in terms(text) if not FILTER_TOKEN.match(term)]
     index = alias_groups() if query_terms else {}
@@ -95,6 +107,12 @@ def parse(text):
         for alternative, group in index.get(query_terms[position], ()):
             end = position + len(alternative)
             if tuple(query_terms[position:end]) == alternative:
+                if script is not None:
+                    group = tuple(
+                        other
+                        for other in group
+                        if other == alternative or all(_script(t) == script for t in other)
+                    )
                 groups.append(group)
                 position = end
                 break

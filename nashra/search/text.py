@@ -113,12 +113,14 @@ def word_spans(text):
     the reader's spelling.
     """
     for match in _WRITTEN_WORD.finditer(text):
-        written = match.group()
-        if written.isascii():  # most words of an English text: folding is lower-casing
-            lowered = written.lower()
-            if lowered not in STOP_WORDS:
-                yield match.start(), match.end(), stem(lowered)
-            continue
-        for word in _WORD.findall(normalize(written)):
-            if word not in STOP_WORDS:
-                yield match.start(), match.end(), stem(word)
+        for term in _written_terms(match.group()):
+            yield match.start(), match.end(), term
+
+
+@lru_cache(maxsize=100_000)
+def _written_terms(written):
+    """Return the terms of one word as written (a text repeats its words: fold each once)."""
+    if written.isascii():  # most words of an English text: folding is lower-casing
+        written = written.lower()
+        return () if written in STOP_WORDS else (stem(written),)
+    return tuple(stem(word) for word in _WORD.findall(normalize(written)) if word not in STOP_WORDS)

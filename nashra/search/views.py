@@ -18,13 +18,24 @@ class ResultIds:
     def __init__(self, query, filters, order):
         self.backend = get_backend()
         self.query, self.filters, self.order = query, filters, order
+        self._counts = None
+
+    def counts(self):
+        if self._counts is None:
+            self._counts = self.backend.counts(self.query, self.filters)
+        return self._counts
 
     def count(self):
-        return self.backend.count(self.query, self.filters)
+        return self.counts()[0]
 
     def __getitem__(self, window):
         return self.backend.search(
-            self.query, self.filters, self.order, window.start, window.stop - window.start
+            self.query,
+            self.filters,
+            self.order,
+            window.start,
+            window.stop - window.start,
+            headline_count=self.counts()[1],
         )
 
 
@@ -38,7 +49,7 @@ def search(request, home):
     elif not form.cleaned_data["q"]:
         context["message"] = _("Type one or more words to search the articles of this edition.")
     else:
-        query = parse(form.cleaned_data["q"])
+        query = parse(form.cleaned_data["q"], home.locale.language_code)
         if not query:
             context["message"] = _("These words are too common to search for; add another word.")
         else:

@@ -320,3 +320,75 @@ def test_a_bulk_delete_leaves_no_stale_match(client, news, article_factory):
     response, titles = results(client, "/en/search/", q="locust")
     assert titles == ["Locust swarm"]
     assert "1 article found" in response.content.decode()
+
+
+def test_a_topics_names_in_another_script_are_not_searched_for(en_home, ar_home):
+    from nashra.search.query import parse
+
+    hodeidah = Topic.objects.create(
+        name="Hodeidah", slug="hodeidah", locale=en_home.locale, aliases="Hudaydah"
+    )
+    Topic.objects.create(
+        name="الحديدة",
+        slug="الحديدة",
+        locale=ar_home.locale,
+        translation_key=hodeidah.translation_key,
+    )
+    assert parse("Hodeidah", "en").terms == {"hodeidah", "hudaydah"}
+    assert parse("Hodeidah", "ar").terms == {"hodeidah", "حديد"}  # what was typed is kept
+    assert parse("الحديدة", "en").terms == {"حديد", "hodeidah", "hudaydah"}
+
+
+def test_headline_matches_first_then_body_matches_newest_first(client, news, article_factory):
+    now = timezone.now()
+
+    def body(text):
+        return [("paragraph", f"<p>{text}</p>")]
+
+    article_factory(
+        news, "Wheat prices", lead="Bread.", published_at=now - datetime.timedelta(days=9)
+    )
+    article_factory(
+        news,
+        "Market day",
+        lead="Stalls.",
+        body=body("Wheat came late."),
+        published_at=now - datetime.timedelta(days=1),
+    )
+    article_factory(
+        news,
+        "Harvest",
+        lead="Fields.",
+        body=body("Wheat everywhere."),
+        published_at=now - datetime.timedelta(days=3),
+    )
+    article_factory(
+        news, "Grain", lead="Wheat and barley.", published_at=now - datetime.timedelta(days=5)
+    )
+    assert results(client, "/en/search/", q="wheat")[1] == [
+        "Wheat prices",  # in the headline: the most relevant
+        "Grain",  # in the lead
+        "Market day",  # only in the body, newest first
+        "Harvest",
+    ]
+
+
+def test_pages_run_on_from_headline_matches_into_body_matches(
+    client, news, article_factory, settings
+):
+    settings.NASHRA_PAGE_SIZE = 2
+    now = timezone.now()
+    for number in range(3):
+        article_factory(
+            news, f"Locusts {number}", published_at=now - datetime.timedelta(days=number)
+        )
+    for number in range(2):
+        article_factory(
+            news,
+            f"Farm report {number}",
+            body=[("paragraph", "<p>Locusts were seen.</p>")],
+            published_at=now - datetime.timedelta(hours=number),
+        )
+    pages = [results(client, "/en/search/", q="locusts", page=n)[1] for n in (1, 2, 3)]
+    assert sorted(pages[0] + pages[1][:1]) == ["Locusts 0", "Locusts 1", "Locusts 2"]
+    assert pages[1][1:] + pages[2] == ["Farm report 0", "Farm report 1"]

@@ -105,10 +105,10 @@ class Command(BaseCommand):
         form = SearchForm(params, locale=locale)
         form.is_valid()
         filters = form.filters(locale)
-        query = parse(form.cleaned_data["q"])
+        query = parse(form.cleaned_data["q"], locale.language_code)
         backend = get_backend()
-        backend.count(query, filters)
-        backend.search(query, filters, form.cleaned_data.get("sort") or "", 0, 20)
+        _total, headline = backend.counts(query, filters)
+        backend.search(query, filters, form.cleaned_data.get("sort") or "", 0, 20, headline)
 
     @staticmethod
     def figures(timings):
