@@ -18,6 +18,9 @@ from django.db import connection
 
 from .models import SearchEntry
 
+# Matches counted at most (a reader sees "more than 1,000"); 50 pages of 20.
+COUNT_LIMIT = 1000
+
 
 @dataclass
 class IndexedTerms:
@@ -49,7 +52,12 @@ class SearchBackend:
         """Forget full-text rows that have no SearchEntry any more."""
 
     def counts(self, query, filters):
-        """Return (matching articles, of which matching in headline, lead or topics)."""
+        """Return (matching articles, of which matching in headline, lead or topics).
+
+        Each stops counting past COUNT_LIMIT: a reader pages through a thousand results at
+        most, and counting the other forty thousand matches of a common word costs more than
+        finding the first page.
+        """
         raise NotImplementedError
 
     def headline_page(self, query, filters, offset, limit):
@@ -181,8 +189,9 @@ class SQLiteBackend(SearchBackend):
         every_sql, every_params = self._from(query, filters, self.EVERYWHERE)
         head_sql, head_params = self._from(query, filters, self.HEADLINE)
         return self._row(
-            f"SELECT (SELECT count(*) {every_sql}), (SELECT count(*) {head_sql})",
-            [*every_params, *head_params],
+            f"SELECT (SELECT count(*) FROM (SELECT 1 {every_sql} LIMIT %s) AS every), "  # noqa: S608
+            f"(SELECT count(*) FROM (SELECT 1 {head_sql} LIMIT %s) AS head)",
+            [*every_params, COUNT_LIMIT + 1, *head_params, COUNT_LIMIT + 1],
         )
 
     def headline_page(self, query, filters, offset, limit):
@@ -253,8 +262,9 @@ class PostgresBackend(SearchBackend):
         every_sql, every_params = self._from(query, filters, "e.document @@ q")
         head_sql, head_params = self._from(query, filters, "e.headline @@ q")
         return self._row(
-            f"SELECT (SELECT count(*) {every_sql}), (SELECT count(*) {head_sql})",
-            [*every_params, *head_params],
+            f"SELECT (SELECT count(*) FROM (SELECT 1 {every_sql} LIMIT %s) AS every), "  # noqa: S608
+            f"(SELECT count(*) FROM (SELECT 1 {head_sql} LIMIT %s) AS head)",
+            [*every_params, COUNT_LIMIT + 1, *head_params, COUNT_LIMIT + 1],
         )
 
     def headline_page(self, query, filters, offset, limit):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from nashra.news.models import ArticlePage
 
-from .backends import get_backend
+from .backends import COUNT_LIMIT, get_backend
 from .forms import SearchForm
 from .indexing import stream_text
 from .query import parse
@@ -26,7 +26,11 @@ class ResultIds:
         return self._counts
 
     def count(self):
-        return self.counts()[0]
+        return min(self.counts()[0], COUNT_LIMIT)
+
+    @property
+    def more_than_counted(self):
+        return self.counts()[0] > COUNT_LIMIT
 
     def __getitem__(self, window):
         return self.backend.search(
@@ -84,4 +88,9 @@ def _results(request, form, home, query):
         )
     params = request.GET.copy()
     params.pop("page", None)
-    return {"results": results, "page_obj": page, "querystring": params.urlencode()}
+    return {
+        "results": results,
+        "page_obj": page,
+        "querystring": params.urlencode(),
+        "more_than_counted": ids.more_than_counted,
+    }

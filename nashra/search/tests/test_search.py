@@ -392,3 +392,22 @@ def test_pages_run_on_from_headline_matches_into_body_matches(
     pages = [results(client, "/en/search/", q="locusts", page=n)[1] for n in (1, 2, 3)]
     assert sorted(pages[0] + pages[1][:1]) == ["Locusts 0", "Locusts 1", "Locusts 2"]
     assert pages[1][1:] + pages[2] == ["Farm report 0", "Farm report 1"]
+
+
+def test_counting_stops_at_the_limit_and_says_so(
+    client, news, article_factory, settings, monkeypatch
+):
+    import nashra.search.backends as backends
+    import nashra.search.views as views
+
+    monkeypatch.setattr(backends, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(views, "COUNT_LIMIT", 3)
+    settings.NASHRA_PAGE_SIZE = 2
+    for number in range(5):
+        article_factory(news, f"Dust storm {number}")
+    response, titles = results(client, "/en/search/", q="dust")
+    html = response.content.decode()
+    assert "More than 3 articles found" in html
+    assert "Page 1 of 2" in html  # three counted results: two pages
+    assert len(titles) == 2
+    assert client.get("/en/search/", {"q": "dust", "page": 3}).status_code == 404
