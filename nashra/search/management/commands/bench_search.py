@@ -30,6 +30,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, queries, seed, output, **options):
         live = ArticlePage.objects.live().count()
+        if not live:
+            raise CommandError("There is no live article to search: run generate_archive first.")
         indexed = SearchEntry.objects.count()
         if indexed != live:
             raise CommandError(
