@@ -6,7 +6,7 @@ class SearchConfig(AppConfig):
     label = "search"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from nashra.news.models import ArticlePage
@@ -26,5 +26,6 @@ class SearchConfig(AppConfig):
         # A flush (the test runner's, `manage.py flush`) empties SearchEntry but not the FTS5
         # table beside it; Django sends post_migrate after every flush and migrate.
         post_migrate.connect(indexing_drop_orphans, sender=self, dispatch_uid="search_orphans")
+        pre_save.connect(signals.topic_saving, sender=Topic, dispatch_uid="search_topic_saving")
         post_save.connect(signals.topic_changed, sender=Topic, dispatch_uid="search_topic_saved")
         post_delete.connect(signals.topic_changed, sender=Topic, dispatch_uid="search_topic_del")

@@ -25,10 +25,19 @@ def page_moved(sender, instance, **kwargs):
     indexing.index_articles(ArticlePage.objects.descendant_of(instance, inclusive=True))
 
 
+def topic_saving(sender, instance, **kwargs):
+    """Note whether a topic's names change: only then must its articles be indexed again."""
+    if instance.pk is None:
+        instance._search_names_changed = False  # a new topic has no articles yet
+        return
+    old = sender.objects.filter(pk=instance.pk).values_list("name", "aliases").first()
+    instance._search_names_changed = old != (instance.name, instance.aliases)
+
+
 def topic_changed(sender, instance, **kwargs):
     """A renamed topic, or one with new spellings, is searched for by its new names."""
     forget_aliases()
-    if instance.pk is None:
+    if not getattr(instance, "_search_names_changed", False):
         return
     from nashra.news.models import ArticlePage
 

@@ -411,3 +411,17 @@ def test_counting_stops_at_the_limit_and_says_so(
     assert "Page 1 of 2" in html  # three counted results: two pages
     assert len(titles) == 2
     assert client.get("/en/search/", {"q": "dust", "page": 3}).status_code == 404
+
+
+def test_saving_a_topic_unchanged_reindexes_nothing(
+    news, en_home, article_factory, django_capture_on_commit_callbacks
+):
+    topic = Topic.objects.create(name="Aden", slug="aden", locale=en_home.locale, aliases="Adan")
+    article_factory(news, "Port of Aden", topics=[topic])
+    with django_capture_on_commit_callbacks() as callbacks:
+        Topic.objects.get(pk=topic.pk).save()  # e.g. an editor pressing Save
+    assert callbacks == []
+    with django_capture_on_commit_callbacks() as callbacks:
+        topic.aliases = "Adan\nعدن"
+        topic.save()
+    assert len(callbacks) == 1
