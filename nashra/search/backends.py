@@ -15,6 +15,7 @@ matches are sorted by date, which an index answers, instead of being scored one 
 from dataclasses import dataclass
 
 from django.db import connection
+from wagtail.models import Page
 
 from .models import SearchEntry
 
@@ -85,7 +86,7 @@ class SearchBackend:
 
     def filter_tokens(self, entry):
         """Return the tokens filters look for: the edition, the type of work, every section."""
-        steplen = 4
+        steplen = Page.steplen  # the tree's path step; sections start below the edition root
         sections = (entry.path[:end] for end in range(steplen * 2, len(entry.path), steplen))
         tokens = [f"l{entry.locale_id}", "t" + entry.type_of_work.replace("_", "")]
         tokens += [f"p{path}" for path in sections]
