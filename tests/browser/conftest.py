@@ -8,6 +8,7 @@ the locales) after the flush that ends each transactional test.
 
 import mimetypes
 import os
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -109,9 +110,52 @@ def _serve_media(route):
     route.fulfill(status=200, path=str(path), content_type=content_type)
 
 
+class _RequestsInFlight:
+    """Count the live server's unfinished requests, so a test can wait until it is idle.
+
+    Closing a browser context does not stop the server thread working on what the browser
+    asked for last (a favicon, a beacon). Left running, that request reaches the database
+    while the test's flush runs ("couldn't be flushed") or after the test's database access
+    has ended, and it may cache what it read from a half-flushed database for the next test.
+    """
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def started(self, **kwargs):
+        with self.changed:
+            self.count += 1
+
+    def finished(self, **kwargs):
+        with self.changed:
+            self.count = max(0, self.count - 1)
+            self.changed.notify_all()
+
+    def wait_until_idle(self, timeout=10):
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count == 0, timeout=timeout)
+
+
+@pytest.fixture(scope="package")
+def _requests_in_flight():
+    from django.core.signals import request_finished, request_started
+
+    in_flight = _RequestsInFlight()
+    request_started.connect(in_flight.started, weak=False)
+    # Connected after Django's own close_old_connections, so it runs once that is done.
+    request_finished.connect(in_flight.finished, weak=False)
+    yield in_flight
+    request_started.disconnect(in_flight.started)
+    request_finished.disconnect(in_flight.finished)
+
+
 @pytest.fixture
-def make_context(browser, live_server):
-    """Open browser contexts that fetch /media/ from MEDIA_ROOT; all closed after the test."""
+def make_context(browser, live_server, _requests_in_flight):
+    """Open browser contexts that fetch /media/ from MEDIA_ROOT; all closed after the test.
+
+    After closing them, wait until the live server has answered every request they made.
+    """
     from django.conf import settings
 
     contexts = []
@@ -127,6 +171,7 @@ def make_context(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+    _requests_in_flight.wait_until_idle()
 
 
 class PageProblems:
