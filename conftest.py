@@ -21,7 +21,7 @@ def _reset_language():
 def _clear_cache():
     from django.core.cache import caches
 
-    for alias in ("default", "renditions"):
+    for alias in ("default", "renditions", "pages"):
         caches[alias].clear()
     yield
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "nashra.sitemaps",
     "nashra.seo",
     "nashra.analytics",
+    "nashra.caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions and authentication: a page cache hit reads nothing from the database.
+    "nashra.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "nashra.core.middleware.EditionTimeZoneMiddleware",
@@ -134,6 +137,16 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendition lookups are cached so that an image costs no query once its sizes exist.
 CACHES["renditions"] = dict(CACHES["default"], KEY_PREFIX="renditions")
+# Whole pages for anonymous readers (nashra/caching). In local memory each process keeps
+# its own, bounded so a worker stays small; with Redis all processes share one.
+if REDIS_URL:
+    CACHES["pages"] = dict(CACHES["default"], KEY_PREFIX="pages")
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NASHRA_PAGE_CACHE_ENTRIES", "500"))},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -183,6 +196,45 @@ NASHRA_PAGE_SIZE = int(os.environ.get("NASHRA_PAGE_SIZE", "20"))
 NASHRA_VIEWS_FLUSH_INTERVAL = int(os.environ.get("NASHRA_VIEWS_FLUSH_INTERVAL", "60"))
 NASHRA_VIEWS_TRUST_X_FORWARDED_FOR = env_bool("NASHRA_VIEWS_TRUST_X_FORWARDED_FOR", False)
 NASHRA_MOST_READ_CACHE_SECONDS = int(os.environ.get("NASHRA_MOST_READ_CACHE_SECONDS", "300"))
+
+# Caching (nashra/caching): the page cache, how long shared caches keep pages, and the
+# front proxies that every publish purges.
+NASHRA_PAGE_CACHE = env_bool("NASHRA_PAGE_CACHE", True)
+NASHRA_CACHE_SECONDS = {
+    "article": int(os.environ.get("NASHRA_CACHE_ARTICLE_SECONDS", "3600")),
+    "listing": int(os.environ.get("NASHRA_CACHE_LISTING_SECONDS", "300")),
+}
+NASHRA_UNCACHED_PATHS = [
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/health/",
+    "/stats/",
+    "/static/",
+    "/media/",
+]
+# Without Redis each process caches pages in its own memory; a purge in one process reaches
+# the others through this file (see nashra/caching/store.py).
+NASHRA_PAGE_CACHE_EPOCH_FILE = VAR_DIR / "page-cache.epoch"
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "nashra.caching.backends.VarnishBackend",
+        "LOCATION": os.environ["VARNISH_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# The editions have their own addresses (/ar/…, /en/…): never rewrite one into the other.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Content-Security-Policy: no inline script or style anywhere on the public site.
 # The Wagtail admin relies on inline script and is left to its own defences.

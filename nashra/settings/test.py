@@ -14,7 +14,12 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="nashra-test-media-"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "r"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "p"},
 }
+# Tests see every change at once; the page cache's own tests turn it on.
+NASHRA_PAGE_CACHE = False
+# One process: no need for the file that carries purges across processes (tested on its own).
+NASHRA_PAGE_CACHE_EPOCH_FILE = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="nashra-test-static-"))
 WHITENOISE_USE_FINDERS = True

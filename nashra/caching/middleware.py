@@ -1,0 +1,146 @@
+"""Public pages that any cache may keep, and the application's own cache of them.
+
+``PageCacheMiddleware`` goes near the top of the stack, above sessions and
+authentication, so a hit is answered before anything reads the database.
+
+For an anonymous reader's GET of a public page it makes the response cacheable by design:
+``Cache-Control`` for the kind of page, an ``ETag`` and ``Last-Modified`` (and ``304`` on a
+conditional GET), ``Vary`` without ``Cookie``, and the cache tags Varnish indexes (``xkey``).
+It stores the response unless it is not fit to share: a cookie set (a message, a form's
+CSRF token), ``private``/``no-store`` asked for, an error, a stream.
+
+Never cached: anything but GET and HEAD, the admin and its previews, the view beacon, a
+request that carries a session (a logged-in editor) or a message to show.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from . import store, tags
+from .policy import policy_for
+
+CACHEABLE_STATUSES = (200, 301, 404)
+CACHE_STATUS_HEADER = "X-Nashra-Cache"
+
+
+def personal_cookies():
+    return (
+        settings.SESSION_COOKIE_NAME,
+        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+    )
+
+
+def is_public_request(request):
+    """Is this a request any reader could have made, and whose answer any reader may see?"""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if any(request.path_info.startswith(prefix) for prefix in settings.NASHRA_UNCACHED_PATHS):
+        return False
+    if any(name in request.COOKIES for name in personal_cookies()):
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def is_shareable(request, response):
+    if response.status_code not in CACHEABLE_STATUSES:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def _without_cookie_in_vary(response):
+    if not response.has_header("Vary"):
+        return
+    kept = [
+        value.strip()
+        for value in response["Vary"].split(",")
+        if value.strip() and value.strip().lower() != "cookie"
+    ]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]
+
+
+def _seconds_until_the_edition_changes(request):
+    """The breaking line goes on and off the air by the clock, with nothing to purge."""
+    from nashra.curation.breaking import seconds_until_next_change
+
+    language_code = tags.edition_of_path(request.path_info)
+    return seconds_until_next_change(language_code) if language_code else None
+
+
+def make_public(request, response):
+    """Give a shareable response its caching headers; return how long caches may keep it."""
+    policy = policy_for(request, response)
+    shared_max_age = policy.shared_max_age
+    until_change = _seconds_until_the_edition_changes(request)
+    if until_change is not None:
+        shared_max_age = max(1, min(shared_max_age, until_change))
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = policy.header(shared_max_age)
+    _without_cookie_in_vary(response)
+    if not response.streaming:
+        if not response.has_header("ETag"):
+            response["ETag"] = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date()
+    response["xkey"] = " ".join(tags.for_request(request))
+    return shared_max_age
+
+
+def conditional(request, response):
+    """Answer 304 when the reader's copy is current (If-None-Match, If-Modified-Since)."""
+    if response.status_code != 200 or response.streaming:
+        return response
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=_last_modified(response),
+        response=response,
+    )
+
+
+def _last_modified(response):
+    from django.utils.http import parse_http_date_safe
+
+    return parse_http_date_safe(response.get("Last-Modified", ""))
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_public_request(request):
+            response = self.get_response(request)
+            if request.method in ("GET", "HEAD") and not any(
+                request.path_info.startswith(prefix) for prefix in settings.NASHRA_UNCACHED_PATHS
+            ):
+                # A logged-in editor's page may show the userbar or drafts: theirs alone.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        use_cache = settings.NASHRA_PAGE_CACHE
+        if use_cache:
+            entry = store.get(request)
+            if entry is not None:
+                response = entry.response()
+                response[CACHE_STATUS_HEADER] = "hit"
+                return conditional(request, response)
+
+        response = self.get_response(request)
+        if not is_shareable(request, response):
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        timeout = make_public(request, response)
+        if use_cache and not response.streaming:
+            store.put(request, response, tags.for_request(request), timeout)
+            response[CACHE_STATUS_HEADER] = "miss"
+        return conditional(request, response)

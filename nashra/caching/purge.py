@@ -1,0 +1,130 @@
+"""Purging every page a change shows on, from the page cache and from the front proxy.
+
+A purge is a set of cache tags (see ``tags``) and, for proxies that only understand URLs
+(Cloudflare, CloudFront), the same set as absolute URLs. It is sent once the change is
+committed, so no reader can fetch the old version back into a cache in between.
+"""
+
+import logging
+
+from django.db import transaction
+from wagtail.contrib.frontend_cache.utils import get_backends
+
+from . import store, tags
+
+logger = logging.getLogger(__name__)
+
+FEED_SUFFIXES = ("", "feed/", "feed/atom/", "feed/json/")
+SITEMAPS_TAG = "sitemaps"
+
+
+class Purge:
+    def __init__(self):
+        self.tags = set()
+        self.urls = set()
+
+    def add_listing(self, root_url, path):
+        """A listing page and its feeds: every page of it, every query on it."""
+        for suffix in FEED_SUFFIXES:
+            self.add_path(root_url, path + suffix)
+
+    def add_path(self, root_url, path):
+        self.tags.add(tags.path_tag(path))
+        if root_url:
+            self.urls.add(root_url + path)
+
+    def update(self, other):
+        self.tags |= other.tags
+        self.urls |= other.urls
+        return self
+
+    def __bool__(self):
+        return bool(self.tags)
+
+
+def _url_parts(page):
+    parts = page.get_url_parts()
+    if parts is None:
+        return None, None
+    _site_id, root_url, path = parts
+    return root_url, path
+
+
+def for_article(article):
+    """Everything an article shows on, in its edition and in every translation of it.
+
+    Its own page; the pages of its sections up to the edition's home; its topics' and
+    authors' pages; the edition's search, topic and author indexes; the corrections page;
+    the feeds of all these; the sitemaps; and any other page that shows a link to it
+    (a teaser, a related or most-read link), which carries its article tag.
+    """
+    from nashra.corrections.models import CorrectionsPage
+
+    purge = Purge()
+    purge.tags.add(SITEMAPS_TAG)
+    versions = [article, *article.get_translations().specific()]
+    for version in versions:
+        purge.tags.add(tags.article_tag(version.pk))
+        root_url, path = _url_parts(version)
+        if path is None:
+            continue
+        purge.add_path(root_url, path)
+        for ancestor in version.get_ancestors().filter(depth__gt=1):
+            _root, ancestor_path = _url_parts(ancestor)
+            if ancestor_path is not None:
+                purge.add_listing(root_url, ancestor_path)
+        home_path = _home_path(version)
+        if home_path is None:
+            continue
+        for index in ("search/", "topics/", "authors/"):
+            purge.add_path(root_url, home_path + index)
+        for topic in version.topics.all():
+            purge.add_listing(root_url, f"{home_path}topics/{topic.slug}/")
+        for author in version.authors.all():
+            purge.add_listing(root_url, f"{home_path}authors/{author.slug}/")
+        for page in CorrectionsPage.objects.live().filter(locale_id=version.locale_id):
+            _root, corrections_path = _url_parts(page)
+            if corrections_path is not None:
+                purge.add_listing(root_url, corrections_path)
+    return purge
+
+
+def _home_path(page):
+    home = page.get_ancestors().filter(depth=2).first()
+    if home is None:
+        return None
+    return _url_parts(home)[1]
+
+
+def for_edition(language_code):
+    """Every page of an edition: for what shows on all of them (menu, settings, breaking)."""
+    purge = Purge()
+    purge.tags.update({tags.edition_tag(language_code), SITEMAPS_TAG})
+    return purge
+
+
+def for_path(root_url, path):
+    purge = Purge()
+    purge.add_path(root_url, path)
+    return purge
+
+
+def send(purge):
+    """Purge now: the page cache, then every configured front proxy."""
+    if not purge:
+        return
+    store.invalidate(purge.tags)
+    for name, backend in get_backends().items():
+        try:
+            if hasattr(backend, "purge_tags"):
+                backend.purge_tags(sorted(purge.tags))
+            elif purge.urls:
+                backend.purge_batch(sorted(purge.urls))
+        except Exception:  # a proxy that is down must not fail an editor's publish
+            logger.exception("Purging the front cache %r failed", name)
+
+
+def on_commit(purge):
+    """Purge once the current transaction commits (at once outside a transaction)."""
+    if purge:
+        transaction.on_commit(lambda: send(purge))

@@ -1,0 +1,56 @@
+"""Cache tags: what a response shows, so a change can invalidate exactly those responses.
+
+Every cached response carries tags (Fastly and Varnish call them surrogate keys):
+
+- ``p:<path>``, its path without the query string, so one purge reaches every page of a
+  listing (``?page=2``) and every search on a search page;
+- ``e:<language>``, its edition, for changes that show on every page (the menu, the site's
+  settings, a breaking line);
+- ``a:<id>``, each article it shows: itself, and every teaser, related or most-read link.
+
+The application's page cache and Varnish (the ``xkey`` module) keep the same tags, so a
+purge computes them once for both.
+"""
+
+from django.utils import translation
+from django.utils.encoding import iri_to_uri
+
+REQUEST_ATTRIBUTE = "_nashra_cache_tags"
+
+
+def path_tag(path):
+    """Return the tag of a path, as Varnish sees it (percent-encoded, no query string)."""
+    return "p:" + iri_to_uri(path.split("?", 1)[0])
+
+
+def edition_tag(language_code):
+    return f"e:{language_code}"
+
+
+def article_tag(article_id):
+    return f"a:{article_id}"
+
+
+def edition_of_path(path):
+    return translation.get_language_from_path(path)
+
+
+def add(request, *tags):
+    """Note that the response to ``request`` shows what ``tags`` name."""
+    if request is None:
+        return
+    collected = getattr(request, REQUEST_ATTRIBUTE, None)
+    if collected is None:
+        collected = set()
+        setattr(request, REQUEST_ATTRIBUTE, collected)
+    collected.update(tags)
+
+
+def for_request(request):
+    """Return every tag of the response to ``request``: its path, edition and what it showed."""
+    tags = {path_tag(request.path)}
+    language_code = edition_of_path(request.path_info)
+    if language_code:
+        tags.add(edition_tag(language_code))
+    tags.update(getattr(request, REQUEST_ATTRIBUTE, ()))
+    return sorted(tags)
