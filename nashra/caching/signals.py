@@ -116,6 +116,17 @@ def on_translation_linked(sender, instance, update_fields=None, **kwargs):
         purge.on_commit(purge.for_article(instance))
 
 
+def on_view_restriction_change(sender, instance, **kwargs):
+    """A page made private must leave every cache; one made public may enter them."""
+    try:
+        page = instance.page
+    except ObjectDoesNotExist:
+        return
+    language_code = _language(page)
+    if language_code:
+        purge.on_commit(purge.for_edition(language_code))
+
+
 def connect():
     from django.apps import apps
 
@@ -134,6 +145,9 @@ def connect():
         sender=apps.get_model("news.ArticlePage"),
         dispatch_uid="nashra-purge-translation-linked",
     )
+    restriction = apps.get_model("wagtailcore.PageViewRestriction")
+    post_save.connect(on_view_restriction_change, sender=restriction, dispatch_uid="purge-pvr")
+    post_delete.connect(on_view_restriction_change, sender=restriction, dispatch_uid="purge-dpvr")
     correction = apps.get_model("corrections.Correction")
     post_save.connect(on_correction_change, sender=correction, dispatch_uid="purge-correction")
     post_delete.connect(on_correction_change, sender=correction, dispatch_uid="purge-d-correction")

@@ -1,26 +1,21 @@
+from django.conf import settings
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from wagtail.coreutils import get_supported_content_language_variant
+
+
+def active_edition_language():
+    """Return the content language of the active edition ("en", "ar"), as Wagtail resolves it."""
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _edition(request):
-    from nashra.core.models import EditionSettings
-    from nashra.home.models import HomePage
-    from nashra.news.models import SectionPage
-    from nashra.pages.models import ContactPage
+    from nashra.core.editions import edition_chrome
 
-    edition_settings = EditionSettings.for_request(request)
-    if edition_settings is None:
-        return None
-    locale = edition_settings.locale
-    home = HomePage.objects.filter(locale=locale, live=True).order_by("path").first()
-    menu = list(home.get_children().live().in_menu()) if home else []
-    return {
-        "locale": locale,
-        "settings": edition_settings,
-        "home": home,
-        "sections": [page for page in menu if page.specific_class is SectionPage],
-        "pages": [page for page in menu if page.specific_class is not SectionPage],
-        "contact": next((page for page in menu if page.specific_class is ContactPage), None),
-    }
+    return edition_chrome(active_edition_language())
 
 
 def edition(request):

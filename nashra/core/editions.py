@@ -78,3 +78,68 @@ def get_or_create_section(home, slug_path, title, intro="", translation_key=None
         parent.add_child(instance=section)
         section.save_revision().publish()
     return section, True
+
+
+# The chrome every public page shows (settings, home, menus) changes rarely: it is cached per
+# edition so a page pays no query for it, and forgotten the moment any of it changes.
+CHROME_CACHE_SECONDS = 600  # bounds staleness where the cache is per process (no Redis)
+
+
+def _chrome_key(language_code):
+    return f"nashra:edition-chrome:{language_code}"
+
+
+def edition_chrome(language_code):
+    """Return an edition's locale, settings, home page and menus; None for an unknown language."""
+    from django.core.cache import cache
+
+    from nashra.caching.store import current_epoch
+
+    key = _chrome_key(language_code)
+    # Without Redis each process has its own copy: a purge in any process (every change to
+    # the chrome purges its edition) moves the shared epoch, which retires this one.
+    epoch = current_epoch()
+    cached = cache.get(key)
+    if cached is not None and cached[0] == epoch:
+        return cached[1]
+    chrome = _load_chrome(language_code)
+    if chrome is None:
+        return None
+    cache.set(key, (epoch, chrome), CHROME_CACHE_SECONDS)
+    return chrome
+
+
+def _load_chrome(language_code):
+    from nashra.home.models import HomePage
+    from nashra.news.models import SectionPage
+    from nashra.pages.models import ContactPage
+
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        return None
+    home = HomePage.objects.filter(locale=locale, live=True).order_by("path").first()
+    menu = list(home.get_children().live().in_menu()) if home else []
+    return {
+        "locale": locale,
+        "settings": EditionSettings.for_locale(locale),
+        "home": home,
+        "sections": [page for page in menu if page.specific_class is SectionPage],
+        "pages": [page for page in menu if page.specific_class is not SectionPage],
+        "contact": next((page for page in menu if page.specific_class is ContactPage), None),
+    }
+
+
+def forget_chrome(**kwargs):
+    """Drop every edition's cached chrome, now and once the change is committed."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    keys = [_chrome_key(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def forget_chrome_for_page(instance, **kwargs):
+    """Forget the chrome when a home page or a page directly below one changes."""
+    if isinstance(instance, Page) and (instance.depth or 0) <= 3:
+        forget_chrome()

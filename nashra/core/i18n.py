@@ -59,13 +59,14 @@ def _snippet_alternates(request, obj, route_name):
 
 
 def _homes(request, exclude_language):
-    from nashra.home.models import HomePage
+    from nashra.core.editions import edition_chrome
 
-    return {
-        home.locale.language_code: (home.get_url(request), False)
-        for home in HomePage.objects.live().select_related("locale")
-        if home.locale.language_code != exclude_language
-    }
+    homes = {}
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        chrome = edition_chrome(code) if code != exclude_language else None
+        if chrome and chrome["home"] is not None:
+            homes[code] = (chrome["home"].get_url(request), False)
+    return homes
 
 
 def hreflang_links(request, alternates, active_language):

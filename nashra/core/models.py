@@ -152,8 +152,10 @@ class EditionSettings(TranslatableMixin, models.Model):
         if fetched is None:
             fetched = request._edition_settings = {}
         if language not in fetched:
-            try:
-                fetched[language] = cls.for_active_language()
-            except Locale.DoesNotExist:
-                fetched[language] = None
+            # From the cached edition chrome, which every page needs anyway: no query.
+            from nashra.core.context_processors import active_edition_language
+            from nashra.core.editions import edition_chrome
+
+            chrome = edition_chrome(active_edition_language())
+            fetched[language] = chrome["settings"] if chrome else None
         return fetched[language]

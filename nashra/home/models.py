@@ -1,17 +1,22 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from nashra.core.context_processors import active_edition_language
+from nashra.core.editions import edition_chrome
 from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
 from nashra.feeds.routes import EditionFeedsMixin
 from nashra.news.models import ArticlePage, SectionPage
+from nashra.news.queries import prefetch_renditions
+from nashra.news.serving import CachedViewRestrictionsMixin, route_below
 from nashra.people.models import Author
 from nashra.topics.models import Topic
 
 
-class HomePage(EditionFeedsMixin, RoutablePageMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin, Page):
     """The front page of one language edition; topic and author pages hang off it."""
 
     LATEST_COUNT = 6
@@ -30,8 +35,29 @@ class HomePage(EditionFeedsMixin, RoutablePageMixin, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def edition_articles(self):
-        return ArticlePage.objects.live().in_locale(self.locale).latest().for_listing()
+    def route(self, request, path_components):
+        # The edition's locale is in the cached chrome: spare each page a query for it.
+        chrome = edition_chrome(active_edition_language())
+        if chrome and chrome["locale"].pk == self.locale_id:
+            self.locale = chrome["locale"]
+        # The home's own routes (topics, authors, search, feeds) first, as Wagtail would;
+        # then the page at the path, found without walking the tree a level at a time.
+        if path_components and not self._routes_to_self(path_components):
+            return route_below(self, request, path_components)
+        return super().route(request, path_components)
+
+    def _routes_to_self(self, path_components):
+        if not self.live:
+            return False
+        try:
+            self.get_resolver().resolve("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
+
+    def edition_articles(self, renditions=True):
+        articles = ArticlePage.objects.live().filter(locale_id=self.locale_id).latest()
+        return articles.for_listing() if renditions else articles.select_related("hero_image")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -52,7 +78,8 @@ class HomePage(EditionFeedsMixin, RoutablePageMixin, Page):
         top_pin, slot_pins = HomeCuration.pins_for(self.locale)
         pinned = {article.pk for article in (top_pin, *slot_pins) if article is not None}
         needed = 1 + len(slot_pins) + self.LATEST_COUNT
-        fallback = iter(self.edition_articles().exclude(pk__in=pinned)[:needed])
+        # Teasers' renditions are fetched once for the whole page, at the end.
+        fallback = iter(self.edition_articles(renditions=False).exclude(pk__in=pinned)[:needed])
         shown = set()
 
         def place(pin):
@@ -68,24 +95,36 @@ class HomePage(EditionFeedsMixin, RoutablePageMixin, Page):
         latest = (place(None) for position in range(self.LATEST_COUNT))
         context["latest_articles"] = [article for article in latest if article is not None]
         section_blocks = []
-        for section in SectionPage.objects.child_of(self).live().in_menu():
+        for section in self._menu_sections():
             articles = list(
                 ArticlePage.objects.live()
                 .in_section(section)
                 .exclude(pk__in=shown)
                 .latest()
-                .for_listing()[: self.SECTION_BLOCK_COUNT]
+                .select_related("hero_image")[: self.SECTION_BLOCK_COUNT]
             )
             shown.update(article.pk for article in articles)
             if articles:
                 section_blocks.append((section, articles))
         context["section_blocks"] = section_blocks
+        teasers = [context["top_story"], *context["featured_articles"], *context["latest_articles"]]
+        teasers += [article for _section, articles in section_blocks for article in articles]
+        prefetch_renditions(article.hero_image for article in teasers if article is not None)
         return context
+
+    def _menu_sections(self):
+        """Return the sections in this edition's menu, from the cached chrome when it is ours."""
+        chrome = edition_chrome(active_edition_language())
+        if chrome and chrome["home"] is not None and chrome["home"].pk == self.pk:
+            return chrome["sections"]
+        return SectionPage.objects.child_of(self).live().in_menu()
 
     @path("topics/<str:slug>/", name="topic")
     def topic_view(self, request, slug):
         topic = get_object_or_404(Topic, locale=self.locale, slug=slug)
-        articles = paginate(request, self.edition_articles().filter(topics=topic))
+        articles = paginate(
+            request, self.edition_articles().filter(topics=topic), count_key=f"topic:{topic.pk}"
+        )
         return self.render(
             request,
             context_overrides={"topic": topic, "articles": articles},
@@ -97,7 +136,9 @@ class HomePage(EditionFeedsMixin, RoutablePageMixin, Page):
         author = get_object_or_404(
             Author.objects.select_related("photo"), locale=self.locale, slug=slug
         )
-        articles = paginate(request, self.edition_articles().filter(authors=author))
+        articles = paginate(
+            request, self.edition_articles().filter(authors=author), count_key=f"author:{author.pk}"
+        )
         return self.render(
             request,
             context_overrides={"author": author, "articles": articles},

@@ -16,10 +16,12 @@ from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
 from nashra.feeds.routes import SectionFeedsMixin
 
-from .queries import ArticlePageManager
+from .labels import article_labels
+from .queries import ArticlePageManager, images_in, prefetch_renditions
+from .serving import CachedViewRestrictionsMixin, sections_on_trail
 
 
-class SectionPage(SectionFeedsMixin, RoutablePageMixin, Page):
+class SectionPage(CachedViewRestrictionsMixin, SectionFeedsMixin, RoutablePageMixin, Page):
     """A section of an edition (News, Middle East…); sections nest."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -36,6 +38,9 @@ class SectionPage(SectionFeedsMixin, RoutablePageMixin, Page):
     @cached_property
     def sections(self):
         """Return this section and those above it, outermost first, for the breadcrumb."""
+        above = sections_on_trail(self, SectionPage)
+        if above is not None:
+            return above + [self] if self.live else above
         return list(SectionPage.objects.ancestor_of(self, inclusive=True).live().order_by("depth"))
 
     def articles(self):
@@ -43,11 +48,11 @@ class SectionPage(SectionFeedsMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles())
+        context["articles"] = paginate(request, self.articles(), count_key=f"section:{self.pk}")
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedViewRestrictionsMixin, Page):
     class TypeOfWork(models.TextChoices):
         NEWS = "news", _("News")
         ANALYSIS = "analysis", _("Analysis")
@@ -183,11 +188,14 @@ class ArticlePage(Page):
     @cached_property
     def sections(self):
         """Return the sections above this article, outermost first (News, Middle East)."""
+        above = sections_on_trail(self, SectionPage)
+        if above is not None:
+            return above
         return list(SectionPage.objects.ancestor_of(self).live().order_by("depth"))
 
     RELATED_CACHE_SECONDS = 600
 
-    def related_articles(self, limit=4):
+    def related_articles(self, limit=4, topics=None):
         """Return live articles sharing the most topics with this one, then its section's latest.
 
         The choice is cached for a few minutes per published version: it needs aggregate
@@ -197,20 +205,23 @@ class ArticlePage(Page):
         key = f"nashra:related:{self.pk}:{version}"
         ids = cache.get(key)
         if ids is None:
-            ids = self._related_ids(limit)
+            ids = self._related_ids(limit, self.topics.all() if topics is None else topics)
             cache.set(key, ids, self.RELATED_CACHE_SECONDS)
         if not ids:
             return []
+        # Their renditions are fetched with the article's own, in get_context.
         articles = {
             article.pk: article
-            for article in ArticlePage.objects.live().filter(pk__in=ids).for_listing()
+            for article in ArticlePage.objects.live()
+            .filter(pk__in=ids)
+            .select_related("hero_image")
         }
         return [articles[pk] for pk in ids if pk in articles]
 
-    def _related_ids(self, limit):
+    def _related_ids(self, limit, topics):
         others = ArticlePage.objects.live().filter(locale_id=self.locale_id).exclude(pk=self.pk)
         ids = list(
-            others.filter(topics__in=[topic.pk for topic in self.topics.all()])
+            others.filter(topics__in=[topic.pk for topic in topics])
             .annotate(shared=Count("topics"))
             .order_by("-shared", "-published_at", "-pk")
             .values_list("pk", flat=True)[:limit]
@@ -239,8 +250,17 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["original_article"] = self.original()
-        context["article_topics"] = list(self.topics.all())
-        context["article_sources"] = list(self.sources.all())
-        context["article_authors"] = list(self.authors.all())
-        context["related_articles"] = list(self.related_articles())
+        labels = article_labels(self, request)
+        context["article_topics"] = labels["topics"]
+        context["article_sources"] = labels["sources"]
+        context["article_authors"] = labels["authors"]
+        context["related_articles"] = related = list(self.related_articles(topics=labels["topics"]))
+        # One query for the renditions of every picture on the page, however many there are.
+        prefetch_renditions(
+            [
+                self.hero_image,
+                *images_in(self.body),
+                *(article.hero_image for article in related),
+            ]
+        )
         return context

@@ -1,4 +1,9 @@
+from collections import defaultdict
+
 from django.db.models import Prefetch
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.images.models import AbstractImage
 from wagtail.models import PageManager, PageQuerySet
 
 
@@ -8,8 +13,12 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.order_by("-published_at", "-pk")
 
     def in_section(self, section):
-        """Return articles anywhere below a section, its sub-sections included."""
-        return self.descendant_of(section)
+        """Return articles anywhere below a section, its sub-sections included.
+
+        By path alone: Wagtail's ``descendant_of`` also asks for a depth, and that leads
+        SQLite to sort a whole section's articles instead of walking the date index.
+        """
+        return self.filter(path__startswith=section.path).exclude(pk=section.pk)
 
     def in_locale(self, locale):
         return self.filter(locale=locale)
@@ -22,5 +31,44 @@ class ArticlePageQuerySet(PageQuerySet):
             Prefetch("hero_image__renditions", queryset=NashraRendition.objects.all())
         )
 
+    def for_serving(self):
+        """Return the article a reader opens with its hero image, fetched in the same query."""
+        return self.select_related("hero_image")
+
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def images_in(value):
+    """Yield every image in a block value: a stream, a struct, a list or an image itself."""
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, StreamValue):
+        for block in value:
+            yield from images_in(block.value)
+    elif isinstance(value, StructValue):
+        for child in value.values():
+            yield from images_in(child)
+    elif isinstance(value, ListValue | list | tuple):
+        for child in value:
+            yield from images_in(child)
+
+
+def prefetch_renditions(images):
+    """Fetch the renditions of all these images in one query; each lookup then costs none."""
+    from nashra.core.models import NashraRendition
+
+    images = [
+        image
+        for image in images
+        if image is not None
+        and not hasattr(image, "prefetched_renditions")
+        and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+    ]
+    if not images:
+        return
+    renditions = defaultdict(list)
+    for rendition in NashraRendition.objects.filter(image_id__in={image.pk for image in images}):
+        renditions[rendition.image_id].append(rendition)
+    for image in images:
+        image.prefetched_renditions = renditions[image.pk]

@@ -16,7 +16,12 @@ def most_read(context):
     else:
         locale, digits = Locale.get_active(), ""
     lists = most_read_lists(locale, context.get("request"))
-    return {"day": lists["day"], "week": lists["week"], "digits": digits}
+    return {
+        "day": lists["day"],
+        "week": lists["week"],
+        "digits": digits,
+        "request": context.get("request"),  # the links tag the page for purges
+    }
 
 
 @register.inclusion_tag("components/view_beacon.html", takes_context=True)

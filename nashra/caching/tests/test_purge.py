@@ -181,3 +181,29 @@ def test_an_article_purge_names_its_pages_as_urls_for_url_only_proxies(tagged, e
         url.endswith("/en/topics/yemen/feed/") for url in change.urls
     )
     assert any(url.endswith(tagged.url) for url in change.urls)
+
+
+def test_every_page_linking_to_an_article_is_purged_when_it_changes(
+    client, commit, tagged, middle_east, article_factory
+):
+    """Related and most-read links carry the article's tag, wherever they are."""
+    from nashra.caching import tags
+
+    neighbour = article_factory(middle_east, "Neighbouring story", topics=list(tagged.topics.all()))
+    response = client.get(neighbour.url)
+    assert "Talks resume" in response.content.decode()  # a related link to it
+    assert tags.article_tag(tagged.pk) in response["xkey"].split()
+    commit(retitle, tagged, "Talks collapse")
+    assert shows(client, neighbour.url, "Talks collapse")
+
+
+def test_a_page_made_private_leaves_the_cache(client, commit, tagged):
+    from wagtail.models import PageViewRestriction
+
+    warm(client, tagged.url)
+    commit(
+        PageViewRestriction.objects.create,
+        page=tagged,
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    assert client.get(tagged.url).status_code == 302

@@ -424,4 +424,5 @@ def test_saving_a_topic_unchanged_reindexes_nothing(
     with django_capture_on_commit_callbacks() as callbacks:
         topic.aliases = "Adan\nعدن"
         topic.save()
-    assert len(callbacks) == 1
+    # One reindex (the page caches also forget what they held, in callbacks of their own).
+    assert len([c for c in callbacks if c.__module__.startswith("nashra.search")]) == 1

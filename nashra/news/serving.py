@@ -1,0 +1,143 @@
+"""Serving a public page in few queries: routing by URL path, cached view restrictions.
+
+Wagtail routes a request one level at a time, two queries a level, and looks up the view
+restrictions of a page and its ancestors on every request. A news site is a few levels deep
+and almost never private, so both are done here in a way whose cost does not grow with depth.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction
+
+RESTRICTIONS_CACHE_KEY = "nashra:view-restrictions"
+RESTRICTIONS_CACHE_SECONDS = 600  # bounds staleness where the cache is per process (no Redis)
+
+
+def _routes_itself(page, remaining):
+    """Return True when page (not one of its children) answers the remaining path."""
+    model = page.specific_class
+    if model is None or model.route is Page.route:
+        return False
+    if model.route is not RoutablePageMixin.route:
+        return True  # a route of its own making: let it decide
+    if not page.live:
+        return False
+    try:
+        model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Http404:
+        return False
+    return True
+
+
+def _specific(page):
+    """Return the page as its own type, with what its template needs fetched in the same query."""
+    model = page.specific_class
+    queryset = model._default_manager.filter(pk=page.pk)
+    for_serving = getattr(queryset, "for_serving", None)
+    if for_serving is not None:
+        queryset = for_serving()
+    specific = queryset.first()
+    if specific is None:  # deleted meanwhile
+        raise Http404
+    specific._cached_parent_obj = getattr(page, "_cached_parent_obj", None)
+    return specific
+
+
+def route_below(home, request, path_components):
+    """Route path_components below home as Page.route would, fetching the path's pages at once.
+
+    Each page on the way still gets its say: a page with routes of its own (feeds, a form's
+    thank-you page) is handed the rest of the path exactly as Wagtail would hand it.
+    """
+    # By slug and depth, which are indexed (a page's url_path is not).
+    levels = Q()
+    for offset, slug in enumerate(path_components, start=1):
+        levels |= Q(depth=home.depth + offset, slug=slug)
+    candidates = list(Page.objects.filter(levels, path__startswith=home.path).order_by("path"))
+    parent, trail = home, []
+    for index, slug in enumerate(path_components):
+        page = next(
+            (
+                candidate
+                for candidate in candidates
+                if candidate.depth == parent.depth + 1
+                and candidate.slug == slug
+                and candidate.path.startswith(parent.path)
+            ),
+            None,
+        )
+        if page is None:
+            raise Http404
+        page._cached_parent_obj = parent
+        remaining = path_components[index + 1 :]
+        if remaining and _routes_itself(page, remaining):
+            return _specific(page).route(request, remaining)
+        trail.append(page)
+        parent = page
+    page = _specific(parent)
+    page._path_trail = [home, *trail[:-1]]
+    return page.route(request, [])
+
+
+def sections_on_trail(page, section_model):
+    """Return the live sections above page from the pages its routing fetched, or None."""
+    trail = getattr(page, "_path_trail", None)
+    if trail is None:
+        return None
+    return [
+        ancestor.specific_deferred
+        for ancestor in trail
+        if ancestor.live and issubclass(ancestor.specific_class or Page, section_model)
+    ]
+
+
+def _restrictions():
+    """Return (paths of restricted pages, paths of alias pages), from the cache."""
+    from nashra.caching.store import current_epoch
+
+    # Without Redis each process has its own copy: a restriction saved in another process
+    # purges its edition, which moves the shared epoch and retires this copy at once.
+    epoch = current_epoch()
+    cached = cache.get(RESTRICTIONS_CACHE_KEY)
+    restrictions = cached[1] if cached is not None and cached[0] == epoch else None
+    if restrictions is None:
+        restricted = frozenset(
+            PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
+        )
+        # "> 0" rather than "IS NOT NULL", which SQLite answers by reading every page.
+        aliases = frozenset(Page.objects.filter(alias_of__gt=0).values_list("path", flat=True))
+        restrictions = (restricted, aliases)
+        cache.set(RESTRICTIONS_CACHE_KEY, (epoch, restrictions), RESTRICTIONS_CACHE_SECONDS)
+    return restrictions
+
+
+class CachedViewRestrictionsMixin:
+    """Answer "is this page private?" from the cache when nothing above it is restricted.
+
+    A page is restricted by a restriction on itself or an ancestor, or, through an alias, on
+    the alias's original: when neither it nor an ancestor is restricted or an alias, there is
+    nothing to check; otherwise Wagtail's own check runs.
+    """
+
+    def get_view_restrictions(self):
+        restricted, aliases = _restrictions()
+        paths = {
+            self.path[:length] for length in range(self.steplen, len(self.path) + 1, self.steplen)
+        }
+        if paths.isdisjoint(restricted) and paths.isdisjoint(aliases):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def forget_restrictions(**kwargs):
+    """Drop the cached restrictions when one changes or pages move, now and after commit."""
+    cache.delete(RESTRICTIONS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(RESTRICTIONS_CACHE_KEY))
+
+
+def forget_restrictions_for_alias(instance, **kwargs):
+    if isinstance(instance, Page) and instance.alias_of_id is not None:
+        forget_restrictions()
