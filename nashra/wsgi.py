@@ -4,4 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings.production")
 
-application = get_wsgi_application()
+from nashra.caching.wsgi import PageCacheApplication
+
+# Page cache hits are answered before Django builds a request (nashra/caching/wsgi.py).
+application = PageCacheApplication(get_wsgi_application())

@@ -14,8 +14,10 @@ request that carries a session (a logged-in editor) or a message to show.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
+from django.http.cookie import parse_cookie
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
@@ -26,22 +28,26 @@ CACHEABLE_STATUSES = (200, 301, 404)
 CACHE_STATUS_HEADER = "X-Nashra-Cache"
 
 
-def personal_cookies():
-    return (
-        settings.SESSION_COOKIE_NAME,
-        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
-    )
+def is_public_request(environ):
+    """Could any reader have made this request, and may any reader see its answer?
 
-
-def is_public_request(request):
-    """Is this a request any reader could have made, and whose answer any reader may see?"""
-    if request.method not in ("GET", "HEAD"):
+    Reads only the WSGI environ (a request's ``META``): the WSGI front door asks before
+    Django has made a request of it.
+    """
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return False
-    if any(request.path_info.startswith(prefix) for prefix in settings.NASHRA_UNCACHED_PATHS):
+    path = environ.get("PATH_INFO", "")
+    if any(path.startswith(prefix) for prefix in settings.NASHRA_UNCACHED_PATHS):
         return False
-    if any(name in request.COOKIES for name in personal_cookies()):
+    if "HTTP_AUTHORIZATION" in environ:
         return False
-    return "HTTP_AUTHORIZATION" not in request.META
+    cookie_header = environ.get("HTTP_COOKIE")
+    if cookie_header:
+        cookies = parse_cookie(cookie_header)
+        message_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
+        if settings.SESSION_COOKIE_NAME in cookies or message_cookie in cookies:
+            return False
+    return True
 
 
 def is_shareable(request, response):
@@ -117,7 +123,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_public_request(request):
+        if not is_public_request(request.META):
             response = self.get_response(request)
             if request.method in ("GET", "HEAD") and not any(
                 request.path_info.startswith(prefix) for prefix in settings.NASHRA_UNCACHED_PATHS
@@ -127,8 +133,9 @@ class PageCacheMiddleware:
             return response
 
         use_cache = settings.NASHRA_PAGE_CACHE
+        started = time.time()  # a purge from now on retires what this request renders
         if use_cache:
-            entry = store.get(request)
+            entry = store.get(request.META)
             if entry is not None:
                 response = entry.response()
                 response[CACHE_STATUS_HEADER] = "hit"
@@ -141,6 +148,6 @@ class PageCacheMiddleware:
             return response
         timeout = make_public(request, response)
         if use_cache and not response.streaming:
-            store.put(request, response, tags.for_request(request), timeout)
+            store.put(request.META, response, tags.for_request(request), timeout, started)
             response[CACHE_STATUS_HEADER] = "miss"
         return conditional(request, response)

@@ -1,19 +1,19 @@
 """The application's page cache: whole responses for anonymous readers, invalidated by tag.
 
-An entry remembers the version of each of its tags when it was stored. A purge gives each
-purged tag a new version, so every entry that carries it stops matching at once, whatever
-its URL or query string; nothing has to list the entries. A hit costs two cache reads (the
-entry, then its tags' versions) and no query.
+A purge stamps each purged tag with the time it happened. An entry remembers when the
+request that rendered it started, and is good only while every one of its tags was last
+purged before that: a change committed while the page was being rendered retires it too.
+Nothing has to list the entries. A hit costs two cache reads (the entry, then its tags'
+stamps) and no query.
 
 With a per-process cache (local memory, no Redis), a purge in one process cannot reach
-another's memory. There, a purge also rewrites an "epoch" file that every process checks
-on a hit (one small read), so a purge anywhere empties every process's page cache.
+another's memory. There a purge writes its time to an "epoch" file instead, which every
+process reads on a hit (one small read): a purge anywhere retires every process's pages.
 """
 
 import hashlib
 import os
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 
 CACHE_ALIAS = "pages"
-VERSION_TIMEOUT = 7 * 24 * 3600  # longer than any entry lives
+STAMP_TIMEOUT = 7 * 24 * 3600  # far longer than any entry lives
 
 
 @dataclass
@@ -31,9 +31,8 @@ class Entry:
     status: int
     headers: list
     content: bytes
-    versions: dict
-    epoch: str = ""
-    stored_at: float = field(default_factory=time.time)
+    tags: list
+    started: float = field(default_factory=time.time)
 
     def response(self):
         response = HttpResponse(self.content, status=self.status)
@@ -47,16 +46,26 @@ def _cache():
 
 
 def _digest(text):
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
-def entry_key(request):
-    """One entry per scheme, host, path and query: the edition is the path's first segment."""
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page:{_digest(url)}"
+def entry_key(environ):
+    """One entry per scheme, host, path and query string, as the WSGI server received them.
+
+    Read from the WSGI environ (a Django request's ``META``), so that the WSGI front door
+    (``nashra.caching.wsgi``) and the middleware find the same entries.
+    """
+    scheme = environ.get("wsgi.url_scheme", "http")
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER
+    if proxy_header and environ.get(proxy_header[0], "").split(",")[0].strip() == proxy_header[1]:
+        scheme = "https"
+    host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}"
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    query = environ.get("QUERY_STRING", "")
+    return "page:" + _digest(f"{scheme}://{host.lower()}{path}?{query}")
 
 
-def version_key(tag):
+def stamp_key(tag):
     return f"tagv:{_digest(tag)}"
 
 
@@ -65,66 +74,78 @@ def _epoch_path():
     path = settings.NASHRA_PAGE_CACHE_EPOCH_FILE
     if not path or not isinstance(_cache(), LocMemCache):
         return None
-    return Path(path)
+    return path
+
+
+def _read_epoch(path):
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return 0.0
+    try:
+        return float(os.read(descriptor, 64) or 0)
+    except ValueError:  # not written by invalidate(): trust nothing stored until it is
+        return time.time()
+    finally:
+        os.close(descriptor)
 
 
 def current_epoch():
-    if _epoch_path() is None:
-        return ""
-    try:
-        with open(_epoch_path()) as epoch:
-            return epoch.read()
-    except FileNotFoundError:
-        return ""
+    """The time of the last purge in any process, when processes keep their own caches.
+
+    Other per-process caches of things every page shows compare it with what they stored.
+    """
+    path = _epoch_path()
+    return _read_epoch(path) if path is not None else 0.0
 
 
-def get(request):
-    """Return the stored response for ``request`` if every one of its tags is unpurged."""
+def get(environ):
+    """Return the stored response for this request if none of its tags was purged since."""
     cache = _cache()
-    entry = cache.get(entry_key(request))
+    entry = cache.get(entry_key(environ))
     if entry is None:
         return None
-    if entry.epoch != current_epoch():
-        return None
-    keys = {version_key(tag): version for tag, version in entry.versions.items()}
-    found = cache.get_many(list(keys))
-    if any(found.get(key) != version for key, version in keys.items()):
+    epoch_path = _epoch_path()
+    if epoch_path is not None:
+        return entry if _read_epoch(epoch_path) < entry.started else None
+    keys = [stamp_key(tag) for tag in entry.tags]
+    stamps = cache.get_many(keys)
+    # A stamp missing (evicted) counts as a purge: never serve what might be stale.
+    if len(stamps) < len(keys) or any(stamp >= entry.started for stamp in stamps.values()):
         return None
     return entry
 
 
-def put(request, response, tags, timeout):
-    """Store ``response`` under ``request``'s URL, remembering its tags' current versions."""
+def put(environ, response, tags, timeout, started):
+    """Store ``response``, rendered for a request that started at ``started``."""
     cache = _cache()
-    keys = {tag: version_key(tag) for tag in tags}
-    found = cache.get_many(list(keys.values()))
-    missing = {key: uuid.uuid4().hex for key in keys.values() if key not in found}
-    if missing:
-        # A tag without a version gets one now: an entry never relies on a version that a
-        # full cache could evict, since a version missing later matches no entry.
-        cache.set_many(missing, VERSION_TIMEOUT)
-        found.update(missing)
+    if _epoch_path() is None:
+        keys = [stamp_key(tag) for tag in tags]
+        for key in set(keys) - set(cache.get_many(keys)):
+            cache.add(key, 0.0, STAMP_TIMEOUT)  # "never purged", unless a purge got there first
     entry = Entry(
         status=response.status_code,
         headers=[(name, value) for name, value in response.items() if name.lower() != "set-cookie"],
         content=response.content,
-        versions={tag: found[key] for tag, key in keys.items()},
-        epoch=current_epoch(),
+        tags=list(tags),
+        started=started,
     )
-    cache.set(entry_key(request), entry, timeout)
+    cache.set(entry_key(environ), entry, timeout)
 
 
 def invalidate(tags):
-    """Give each tag a new version, so no stored entry carrying it matches any more."""
+    """Stamp each tag with the time of this purge: entries rendered before it are retired."""
+    now = time.time()
     tags = set(tags)
     if tags:
-        _cache().set_many({version_key(tag): uuid.uuid4().hex for tag in tags}, VERSION_TIMEOUT)
+        _cache().set_many({stamp_key(tag): now for tag in tags}, STAMP_TIMEOUT)
     path = _epoch_path()
     if path is not None:
+        path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed into place, so a reader never sees it half-written.
         fresh = path.with_name(f"{path.name}.{os.getpid()}")
-        fresh.write_text(uuid.uuid4().hex)
+        fresh.write_text(repr(now))
         os.replace(fresh, path)
 
 

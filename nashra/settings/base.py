@@ -74,10 +74,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page cache hit reads nothing from the database, and what it stores carries
+    # every header the middleware below adds (security headers, CSP, language).
+    "nashra.caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Above sessions and authentication: a page cache hit reads nothing from the database.
-    "nashra.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "nashra.core.middleware.EditionTimeZoneMiddleware",
