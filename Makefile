@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEMO_SETTINGS ?= nashra.settings.dev
 
-.PHONY: demo test install messages translations chromium java lint format serve clean bench-search
+.PHONY: demo test install messages translations chromium java lint format serve clean bench-search bench lighthouse varnish
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,18 +26,30 @@ demo: install
 	@echo "Nashra is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) PY=$(PY) PORT=$(PORT) scripts/demo-serve
 
-test: install chromium java
+test: install chromium java varnish
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Search timings on a 100,000-article archive (SQLite, or PostgreSQL with DATABASE_URL).
 bench-search: install
 	PY=$(PY) scripts/bench-search
 
+# Load benchmark: wrk against gunicorn (uncached, app cache), Varnish and an nginx ceiling.
+bench: install
+	PY=$(PY) scripts/bench
+
+# Lighthouse scores (performance, accessibility, best practices, SEO) for both editions' home
+# and article pages, served with production settings; written to var/lighthouse/scores.md.
+lighthouse: install chromium
+	PY=$(PY) scripts/lighthouse
+
 chromium:
 	@scripts/ensure-chromium
 
 java:
 	@scripts/ensure-java
+
+varnish:
+	@scripts/ensure-varnish
 
 # Regenerate the Arabic catalogue from the code (needs Debian's gettext for xgettext).
 translations: $(VENV)/.installed

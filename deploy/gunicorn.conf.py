@@ -15,9 +15,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle a worker now and then, so no slow leak grows without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
-max_requests_jitter = 2000
+# Recycle a worker now and then, so no slow leak grows without bound; rarely, since a new
+# worker starts with empty per-process caches (pages, menus) and renders cold.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "200000"))
+max_requests_jitter = 20000
+# gunicorn 27's control socket has one default path for every instance: not needed here.
+control_socket_disable = True
 # Load the application before forking: workers share its memory pages.
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
