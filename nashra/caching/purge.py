@@ -125,6 +125,14 @@ def send(purge):
 
 
 def on_commit(purge):
-    """Purge once the current transaction commits (at once outside a transaction)."""
-    if purge:
-        transaction.on_commit(lambda: send(purge))
+    """Purge the page cache now and again once the transaction commits; proxies then.
+
+    Now, so that this transaction's own later reads (a preview, the next step of an
+    import) see no fragment of the old version; again on commit, since other requests
+    may have cached the old version meanwhile. Outside a transaction, once, at once.
+    """
+    if not purge:
+        return
+    if not transaction.get_autocommit():
+        store.invalidate(purge.tags)
+    transaction.on_commit(lambda: send(purge))

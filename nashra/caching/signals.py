@@ -127,6 +127,16 @@ def on_view_restriction_change(sender, instance, **kwargs):
         purge.on_commit(purge.for_edition(language_code))
 
 
+def on_site_change(sender, instance, **kwargs):
+    """A site's host or root changes every page's links: purge every edition."""
+    from django.conf import settings
+
+    change = purge.Purge()
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        change.update(purge.for_edition(language_code))
+    purge.on_commit(change)
+
+
 def connect():
     from django.apps import apps
 
@@ -145,6 +155,9 @@ def connect():
         sender=apps.get_model("news.ArticlePage"),
         dispatch_uid="nashra-purge-translation-linked",
     )
+    site = apps.get_model("wagtailcore.Site")
+    post_save.connect(on_site_change, sender=site, dispatch_uid="purge-site")
+    post_delete.connect(on_site_change, sender=site, dispatch_uid="purge-d-site")
     restriction = apps.get_model("wagtailcore.PageViewRestriction")
     post_save.connect(on_view_restriction_change, sender=restriction, dispatch_uid="purge-pvr")
     post_delete.connect(on_view_restriction_change, sender=restriction, dispatch_uid="purge-dpvr")

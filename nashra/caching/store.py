@@ -99,6 +99,16 @@ def current_epoch():
     return _read_epoch(path) if path is not None else 0.0
 
 
+def version_of(tags):
+    """A value that changes whenever any of ``tags`` is purged: for caching fragments.
+
+    The fragment cache of a page part keyed by it is fresh until one of its tags is purged
+    (a missing stamp changes it too, so an evicted stamp cannot bring back an old part).
+    """
+    stamps = _cache().get_many([stamp_key(tag) for tag in tags])
+    return f"{max(stamps.values(), default=0.0)!r}:{len(stamps)}:{current_epoch()!r}"
+
+
 def get(environ):
     """Return the stored response for this request if none of its tags was purged since."""
     cache = _cache()

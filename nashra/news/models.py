@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Count
@@ -247,6 +249,23 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
             .first()
         )
 
+    FRAGMENT_SECONDS = 300  # relative dates ("5 minutes ago") in it age no more than this
+
+    def _fragment_version(self, request):
+        """How long, and under which version, the rendered article may be kept and reused.
+
+        A purge of the article or its edition (any change that shows in it) changes the
+        version; a preview of a draft is never kept.
+        """
+        from nashra.caching import tags
+        from nashra.caching.store import version_of
+
+        if getattr(request, "is_preview", False):
+            return 0, uuid.uuid4().hex
+        return self.FRAGMENT_SECONDS, version_of(
+            [tags.article_tag(self.pk), tags.edition_tag(self.locale.language_code)]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["original_article"] = self.original()
@@ -255,6 +274,7 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         context["article_sources"] = labels["sources"]
         context["article_authors"] = labels["authors"]
         context["related_articles"] = related = list(self.related_articles(topics=labels["topics"]))
+        context["fragment_seconds"], context["fragment_version"] = self._fragment_version(request)
         # One query for the renditions of every picture on the page, however many there are.
         prefetch_renditions(
             [
