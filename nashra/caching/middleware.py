@@ -19,7 +19,7 @@ import time
 from django.conf import settings
 from django.http.cookie import parse_cookie
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
 from . import store, tags
 from .policy import policy_for
@@ -113,8 +113,6 @@ def conditional(request, response):
 
 
 def _last_modified(response):
-    from django.utils.http import parse_http_date_safe
-
     return parse_http_date_safe(response.get("Last-Modified", ""))
 
 
