@@ -85,9 +85,9 @@ def make_public(request, response):
     """Give a shareable response its caching headers; return how long caches may keep it."""
     policy = policy_for(request, response)
     shared_max_age = policy.shared_max_age
-    until_change = _seconds_until_the_edition_changes(request)
-    if until_change is not None:
-        shared_max_age = max(1, min(shared_max_age, until_change))
+    for limit in (_seconds_until_the_edition_changes(request), tags.fresh_for(request)):
+        if limit is not None:
+            shared_max_age = max(1, min(shared_max_age, limit))
     if not response.has_header("Cache-Control"):
         response["Cache-Control"] = policy.header(shared_max_age)
     _without_cookie_in_vary(response)

@@ -12,7 +12,7 @@ The application's page cache and Varnish (the ``xkey`` module) keep the same tag
 purge computes them once for both.
 """
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 
 REQUEST_ATTRIBUTE = "_nashra_cache_tags"
@@ -44,6 +44,32 @@ def add(request, *tags):
         collected = set()
         setattr(request, REQUEST_ATTRIBUTE, collected)
     collected.update(tags)
+
+
+# How long a page may be kept while it shows a relative date ("5 minutes ago") of this age:
+# about as long as the wording stays true. Past the last step, the policy's own lifetime.
+RELATIVE_DATE_FRESHNESS = (
+    (3600, 60),  # "… minutes ago": a minute
+    (86400, 600),  # "… hours ago": ten minutes
+    (30 * 86400, 3600),  # "… days ago": an hour
+)
+FRESHNESS_ATTRIBUTE = "_nashra_fresh_for"
+
+
+def note_relative_date(request, moment, now=None):
+    """Note that the page says how long ago ``moment`` was: it may be kept only so long."""
+    if request is None or moment is None:
+        return
+    age = ((now or timezone.now()) - moment).total_seconds()
+    seconds = next((fresh for limit, fresh in RELATIVE_DATE_FRESHNESS if age < limit), None)
+    if seconds is not None:
+        current = getattr(request, FRESHNESS_ATTRIBUTE, None)
+        setattr(request, FRESHNESS_ATTRIBUTE, seconds if current is None else min(current, seconds))
+
+
+def fresh_for(request):
+    """Return how long the page's relative dates stay true, or None if it shows none young."""
+    return getattr(request, FRESHNESS_ATTRIBUTE, None)
 
 
 def for_request(request):

@@ -262,7 +262,14 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
 
         if getattr(request, "is_preview", False):
             return 0, uuid.uuid4().hex
-        return self.FRAGMENT_SECONDS, version_of(
+        # The fragment shows how long ago the article was published and updated: it and
+        # the page holding it are kept no longer than that wording stays true.
+        seconds = self.FRAGMENT_SECONDS
+        for moment in (self.published_at, self.updated_at):
+            tags.note_relative_date(request, moment)
+        if tags.fresh_for(request) is not None:
+            seconds = min(seconds, tags.fresh_for(request))
+        return seconds, version_of(
             [tags.article_tag(self.pk), tags.edition_tag(self.locale.language_code)]
         )
 

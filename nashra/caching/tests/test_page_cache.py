@@ -1,5 +1,7 @@
 """The page cache, and the headers that let browsers and proxies keep public pages."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -152,3 +154,22 @@ def test_without_redis_a_purge_in_one_process_empties_the_others(
     store.invalidate(["p:/elsewhere/"])  # any purge here moves the epoch for the others
     assert epoch.read_text() != before
     assert client.get(article.url)[CACHE_STATUS_HEADER] == "miss"
+
+
+@pytest.mark.parametrize(
+    "age, longest",
+    [
+        (datetime.timedelta(minutes=5), 60),  # "5 minutes ago" must not outlive its minute
+        (datetime.timedelta(hours=5), 600),
+        (datetime.timedelta(days=40), 3600),  # the article policy's own lifetime
+    ],
+)
+def test_a_page_saying_how_long_ago_is_kept_no_longer_than_that_stays_true(
+    client, page_cache, middle_east, article_factory, age, longest
+):
+    from django.utils import timezone
+
+    article = article_factory(middle_east, "Dated story", published_at=timezone.now() - age)
+    for response in (client.get(article.url), client.get(article.url)):  # miss, then hit
+        assert max_age(response, "s-maxage") == longest
+    assert max_age(client.get(middle_east.url), "s-maxage") <= longest
