@@ -3,8 +3,9 @@
 import io
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from nashra.caching import store
@@ -15,8 +16,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def application(settings):
+    """The application as nashra/wsgi.py builds it.
+
+    Django's handler closes stale database connections at each request's start and end;
+    here that would close the test's own transaction (as Django's test client, this
+    stops it doing so).
+    """
     settings.NASHRA_PAGE_CACHE = True
-    return PageCacheApplication(get_wsgi_application())
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield PageCacheApplication(get_wsgi_application())
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
