@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -11,7 +10,7 @@ from nashra.core.pagination import paginate
 from nashra.feeds.routes import EditionFeedsMixin
 from nashra.news.models import ArticlePage, SectionPage
 from nashra.news.queries import prefetch_renditions
-from nashra.news.serving import CachedViewRestrictionsMixin, route_below
+from nashra.news.serving import CachedViewRestrictionsMixin, has_route_for, route_below
 from nashra.people.models import Author
 from nashra.topics.models import Topic
 
@@ -42,18 +41,9 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
             self.locale = chrome["locale"]
         # The home's own routes (topics, authors, search, feeds) first, as Wagtail would;
         # then the page at the path, found without walking the tree a level at a time.
-        if path_components and not self._routes_to_self(path_components):
+        if path_components and not has_route_for(self, path_components):
             return route_below(self, request, path_components)
         return super().route(request, path_components)
-
-    def _routes_to_self(self, path_components):
-        if not self.live:
-            return False
-        try:
-            self.get_resolver().resolve("/" + "/".join(path_components) + "/")
-        except Http404:
-            return False
-        return True
 
     def edition_articles(self, renditions=True):
         articles = ArticlePage.objects.live().filter(locale_id=self.locale_id).latest()

@@ -16,6 +16,17 @@ RESTRICTIONS_CACHE_KEY = "nashra:view-restrictions"
 RESTRICTIONS_CACHE_SECONDS = 600  # bounds staleness where the cache is per process (no Redis)
 
 
+def has_route_for(page, remaining, model=None):
+    """Return True when a live routable page has a route of its own for the remaining path."""
+    if not page.live:
+        return False
+    try:
+        (model or page).get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Http404:
+        return False
+    return True
+
+
 def _routes_itself(page, remaining):
     """Return True when page (not one of its children) answers the remaining path."""
     model = page.specific_class
@@ -23,13 +34,7 @@ def _routes_itself(page, remaining):
         return False
     if model.route is not RoutablePageMixin.route:
         return True  # a route of its own making: let it decide
-    if not page.live:
-        return False
-    try:
-        model.get_resolver().resolve("/" + "/".join(remaining) + "/")
-    except Http404:
-        return False
-    return True
+    return has_route_for(page, remaining, model)
 
 
 def _specific(page):
