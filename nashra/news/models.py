@@ -269,9 +269,9 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
             tags.note_relative_date(request, moment)
         if tags.fresh_for(request) is not None:
             seconds = min(seconds, tags.fresh_for(request))
-        return seconds, version_of(
-            [tags.article_tag(self.pk), tags.edition_tag(self.locale.language_code)]
-        )
+        # The edition from the address: the locale itself may not be loaded yet (a query).
+        language_code = tags.edition_of_path(request.path_info) or self.locale.language_code
+        return seconds, version_of([tags.article_tag(self.pk), tags.edition_tag(language_code)])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

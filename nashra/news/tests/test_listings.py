@@ -78,10 +78,10 @@ def test_query_count_does_not_grow_with_the_archive(client, en_home, middle_east
     large = {name: queries_for(client, url) for name, url in urls.items()}
     assert large == small
     # Budgets: keep these honest; raising one needs a reason.
-    assert small["article"] <= 8, small
+    assert small["article"] <= 6, small
     # The home page pays one query per section block (six sections here), the rest none.
-    assert small["home"] <= 6 + 6, small
-    assert max(small[name] for name in ("section", "topic", "author")) <= 8, small
+    assert small["home"] <= 4 + 6, small
+    assert max(small[name] for name in ("section", "topic", "author")) <= 6, small
 
 
 def test_section_lists_articles_of_its_subsections_newest_first(
