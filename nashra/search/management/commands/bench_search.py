@@ -39,6 +39,8 @@ class Command(BaseCommand):
                 "run `manage.py rebuild_search_index` first."
             )
         rng = random.Random(seed)  # noqa: S311 — a repeatable workload, not a secret
+        # Every search is rendered: the page cache would answer the warm-up's repeats.
+        settings.NASHRA_PAGE_CACHE = False
         client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else None)
         lines = [
             f"Search benchmark — {connection.vendor}, {live:,} live articles, "
