@@ -99,6 +99,27 @@ def current_epoch():
     return _read_epoch(path) if path is not None else 0.0
 
 
+def remember(key, load, timeout, version=None):
+    """Return ``load()``, kept in the default cache under ``key`` until the epoch moves.
+
+    For what every page needs and changes rarely (an edition's menus, the private pages).
+    Without Redis each process keeps its own copy, and a purge in any process moves the
+    shared epoch, which retires them all at once; ``version`` may retire it sooner.
+    The epoch is read before loading, so a change made meanwhile retires the new copy too.
+    Nothing is kept when ``load()`` returns None.
+    """
+    from django.core.cache import cache
+
+    stamp = (version, current_epoch())
+    cached = cache.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    value = load()
+    if value is not None:
+        cache.set(key, (stamp, value), timeout)
+    return value
+
+
 def version_of(tags):
     """A value that changes whenever any of ``tags`` is purged: for caching fragments.
 

@@ -91,22 +91,11 @@ def _chrome_key(language_code):
 
 def edition_chrome(language_code):
     """Return an edition's locale, settings, home page and menus; None for an unknown language."""
-    from django.core.cache import cache
+    from nashra.caching.store import remember
 
-    from nashra.caching.store import current_epoch
-
-    key = _chrome_key(language_code)
-    # Without Redis each process has its own copy: a purge in any process (every change to
-    # the chrome purges its edition) moves the shared epoch, which retires this one.
-    epoch = current_epoch()
-    cached = cache.get(key)
-    if cached is not None and cached[0] == epoch:
-        return cached[1]
-    chrome = _load_chrome(language_code)
-    if chrome is None:
-        return None
-    cache.set(key, (epoch, chrome), CHROME_CACHE_SECONDS)
-    return chrome
+    return remember(
+        _chrome_key(language_code), lambda: _load_chrome(language_code), CHROME_CACHE_SECONDS
+    )
 
 
 def _load_chrome(language_code):

@@ -41,16 +41,9 @@ def article_labels(article, request=None):
     """
     if getattr(request, "is_preview", False) or not article.pk:
         return _fetch(article)
-    from nashra.caching.store import current_epoch
+    from nashra.caching.store import remember
 
-    # The shared epoch retires a per-process copy when another process purged (no Redis).
-    generation = (_generation(), current_epoch())
-    cached = cache.get(_key(article.pk))
-    if cached is not None and cached[0] == generation:
-        return cached[1]
-    labels = _fetch(article)
-    cache.set(_key(article.pk), (generation, labels), CACHE_SECONDS)
-    return labels
+    return remember(_key(article.pk), lambda: _fetch(article), CACHE_SECONDS, version=_generation())
 
 
 def _forget_all():

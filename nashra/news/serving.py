@@ -101,22 +101,18 @@ def sections_on_trail(page, section_model):
 
 def _restrictions():
     """Return (paths of restricted pages, paths of alias pages), from the cache."""
-    from nashra.caching.store import current_epoch
+    from nashra.caching.store import remember
 
-    # Without Redis each process has its own copy: a restriction saved in another process
-    # purges its edition, which moves the shared epoch and retires this copy at once.
-    epoch = current_epoch()
-    cached = cache.get(RESTRICTIONS_CACHE_KEY)
-    restrictions = cached[1] if cached is not None and cached[0] == epoch else None
-    if restrictions is None:
-        restricted = frozenset(
-            PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
-        )
-        # "> 0" rather than "IS NOT NULL", which SQLite answers by reading every page.
-        aliases = frozenset(Page.objects.filter(alias_of__gt=0).values_list("path", flat=True))
-        restrictions = (restricted, aliases)
-        cache.set(RESTRICTIONS_CACHE_KEY, (epoch, restrictions), RESTRICTIONS_CACHE_SECONDS)
-    return restrictions
+    return remember(RESTRICTIONS_CACHE_KEY, _load_restrictions, RESTRICTIONS_CACHE_SECONDS)
+
+
+def _load_restrictions():
+    restricted = frozenset(
+        PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
+    )
+    # "> 0" rather than "IS NOT NULL", which SQLite answers by reading every page.
+    aliases = frozenset(Page.objects.filter(alias_of__gt=0).values_list("path", flat=True))
+    return (restricted, aliases)
 
 
 class CachedViewRestrictionsMixin:
