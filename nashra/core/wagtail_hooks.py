@@ -1,35 +1,47 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from nashra.core.models import EditionSettings
+from nashra.core.permissions import (
+    EDITION_CHIEFS,
+    EDITION_DESKS,
+    SCOPED_CHOOSER,
+    choosable_pages_q,
+)
+from nashra.core.viewsets import ScopedSnippetViewSet
 from nashra.people.models import Author
 from nashra.sources.models import Source
 from nashra.topics.models import Topic
 
 
-class EditionSettingsViewSet(SnippetViewSet):
+class EditionSettingsViewSet(ScopedSnippetViewSet):
     model = EditionSettings
+    scope = EDITION_CHIEFS
     icon = "cog"
     list_display = ["site_name", "locale"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(ScopedSnippetViewSet):
     model = Topic
+    scope = EDITION_DESKS
     icon = "tag"
     list_display = ["name", "slug", "locale"]
     search_fields = ["name", "slug"]
 
 
-class AuthorViewSet(SnippetViewSet):
+class AuthorViewSet(ScopedSnippetViewSet):
     model = Author
+    scope = EDITION_DESKS
     icon = "user"
     list_display = ["name", "role", "locale"]
     search_fields = ["name"]
 
 
-class SourceViewSet(SnippetViewSet):
+class SourceViewSet(ScopedSnippetViewSet):
     model = Source
+    scope = EDITION_DESKS
     icon = "globe"
     list_display = ["name", "kind", "url", "locale"]
     list_filter = ["kind", "locale"]
@@ -45,6 +57,16 @@ class NewsroomViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def keep_scoped_choosers_to_the_users_pages(pages, request):
+    """A chooser of an article for a correction or a front page shows only the user's pages."""
+    if request.GET.get("user_perms") != SCOPED_CHOOSER:
+        return pages
+    choosable = choosable_pages_q(request.user)
+    return pages if choosable is None else pages.filter(choosable)
+
 
 # Importing the module registers its hooks: the content fields' language and direction.
 from nashra.core import admin_hooks  # noqa: E402, F401

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView
+
+from nashra.core.permissions import ARTICLE_EDITORS
+from nashra.core.viewsets import ScopedSnippetViewSet
 
 from .models import Correction, TranslationFollowUp
 from .services import mark_follow_up_done, record_correction
@@ -18,8 +21,9 @@ class CorrectionCreateView(CreateView):
         return correction
 
 
-class CorrectionViewSet(SnippetViewSet):
+class CorrectionViewSet(ScopedSnippetViewSet):
     model = Correction
+    scope = ARTICLE_EDITORS
     icon = "warning"
     menu_label = _("Corrections")
     menu_order = 210
@@ -30,7 +34,7 @@ class CorrectionViewSet(SnippetViewSet):
     search_fields = ["text"]
 
     def get_queryset(self, request):
-        return Correction.objects.select_related("article")
+        return super().get_queryset(request).select_related("article")
 
 
 class FollowUpEditView(EditView):
@@ -41,8 +45,9 @@ class FollowUpEditView(EditView):
         return follow_up
 
 
-class TranslationFollowUpViewSet(SnippetViewSet):
+class TranslationFollowUpViewSet(ScopedSnippetViewSet):
     model = TranslationFollowUp
+    scope = ARTICLE_EDITORS
     icon = "tasks"
     menu_label = _("Follow-ups")
     menu_order = 211
@@ -52,7 +57,9 @@ class TranslationFollowUpViewSet(SnippetViewSet):
     list_filter = ["done", "article__locale"]
 
     def get_queryset(self, request):
-        return TranslationFollowUp.objects.select_related("article", "correction__article")
+        return super().get_queryset(request).select_related(
+            "article", "correction__article"
+        )
 
 
 register_snippet(CorrectionViewSet)
@@ -77,10 +84,13 @@ class FollowUpsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_follow_ups_panel(request, panels):
     viewset = TranslationFollowUp.snippet_viewset
-    if not viewset.permission_policy.user_has_any_permission(request.user, ["change", "view"]):
+    policy = viewset.permission_policy
+    if not policy.user_has_any_permission(request.user, ["change", "view"]):
         return
+    # Only the follow-ups of articles this person may correct: their desk's own work.
     follow_ups = list(
-        TranslationFollowUp.objects.filter(done=False)
+        policy.instances_user_has_any_permission_for(request.user, ["change", "view"])
+        .filter(done=False)
         .select_related("article__locale", "correction")
         .order_by("-created")[:10]
     )

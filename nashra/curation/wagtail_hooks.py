@@ -2,7 +2,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSetGroup
+
+from nashra.core.permissions import EDITION_CHIEFS
+from nashra.core.viewsets import ScopedSnippetViewSet
 
 from .models import BreakingNews, HomeCuration
 
@@ -15,8 +18,9 @@ class BreakingNewsEditView(EditView):
         return item
 
 
-class BreakingNewsViewSet(SnippetViewSet):
+class BreakingNewsViewSet(ScopedSnippetViewSet):
     model = BreakingNews
+    scope = EDITION_CHIEFS
     icon = "warning"
     menu_label = _("Breaking news")
     edit_view_class = BreakingNewsEditView
@@ -25,8 +29,9 @@ class BreakingNewsViewSet(SnippetViewSet):
     search_fields = ["text"]
 
 
-class HomeCurationViewSet(SnippetViewSet):
+class HomeCurationViewSet(ScopedSnippetViewSet):
     model = HomeCuration
+    scope = EDITION_CHIEFS
     icon = "pick"
     menu_label = _("Front pages")
     list_display = ["__str__", "top_story"]

@@ -1,6 +1,6 @@
 """Linking an article to its counterpart in the other edition."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -15,6 +15,11 @@ def link_translation(translation, original, user=None):
     The translation takes the original's key; the language switcher, hreflang links and the
     "Translated from …" notice all follow from that.
     """
+    if user is not None and not all(
+        page.permissions_for_user(user).can_publish() for page in (translation, original)
+    ):
+        # Both pages change at once, without review: only for who may publish both.
+        raise PermissionDenied
     if translation.locale_id == original.locale_id:
         raise ValidationError(_("An article and its translation must be in different editions."))
     taken = (

@@ -21,7 +21,7 @@ def register_translation_urls():
 def _link_button(page, user, priority):
     if (
         isinstance(page.specific_deferred, ArticlePage)
-        and page.permissions_for_user(user).can_edit()
+        and page.permissions_for_user(user).can_publish()
     ):
         yield Button(
             _("Link a translation"),

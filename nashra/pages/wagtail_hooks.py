@@ -1,12 +1,15 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from nashra.core.permissions import EDITION_CHIEFS
+from nashra.core.viewsets import ScopedSnippetViewSet
 
 from .models import ContactMessage
 
 
-class ContactMessageViewSet(SnippetViewSet):
+class ContactMessageViewSet(ScopedSnippetViewSet):
     model = ContactMessage
+    scope = EDITION_CHIEFS
     icon = "mail"
     menu_label = _("Contact messages")
     menu_order = 300

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
 from .embargo import local_time
 
@@ -11,6 +12,16 @@ def _display_title(obj):
     if hasattr(obj, "get_admin_display_title"):
         return obj.get_admin_display_title()
     return str(obj)
+
+
+def may_act_on(user, obj):
+    """Return whether the user may publish or unpublish obj: a page, or a snippet."""
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_publish()
+    viewset = getattr(type(obj), "snippet_viewset", None)
+    if viewset is None:
+        return user.is_superuser
+    return viewset.permission_policy.user_has_permission_for_instance(user, "publish", obj)
 
 
 class OverdueSchedulePanel(Component):
