@@ -48,7 +48,10 @@ class ScopedViewMixin:
         if instance is not None and not self.permission_policy.scope.allows(
             self.request.user, instance
         ):
-            form.add_error(None, _("That belongs to an edition or section outside your desk."))
+            self.produced_error_message = _(
+                "That belongs to an edition or section outside your desk."
+            )
+            form.add_error(None, self.produced_error_message)
             return self.form_invalid(form)
         return super().form_valid(form)
 
@@ -56,8 +59,13 @@ class ScopedViewMixin:
 class ScopedChooserMixin:
     """Keep a snippet chooser (list, search, choose, create) to the user's scope."""
 
+    @property
+    def _scope(self):
+        # Not every chooser view takes a permission policy; the model's viewset has it.
+        return self.model_class.snippet_viewset.permission_policy.scope
+
     def _in_scope(self, queryset):
-        return self.permission_policy.scope.filter(queryset, self.request.user)
+        return self._scope.filter(queryset, self.request.user)
 
     def get_object_list(self):
         return self._in_scope(super().get_object_list())
@@ -69,7 +77,7 @@ class ScopedChooserMixin:
         return self._in_scope(super().get_objects(pks))
 
     def save_form(self, form):
-        if not self.permission_policy.scope.allows(self.request.user, form.instance):
+        if not self._scope.allows(self.request.user, form.instance):
             raise PermissionDenied
         return super().save_form(form)
 

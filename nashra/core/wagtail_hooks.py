@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -57,6 +58,15 @@ class NewsroomViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_outside_the_users_scope(request, instances):
+    """Wagtail's bulk delete checks the model permission only; hold it to the scope too."""
+    for instance in instances:
+        policy = type(instance).snippet_viewset.permission_policy
+        if not policy.user_has_permission_for_instance(request.user, "delete", instance):
+            raise PermissionDenied
 
 
 @hooks.register("construct_page_chooser_queryset")
