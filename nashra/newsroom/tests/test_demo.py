@@ -50,3 +50,28 @@ def test_demo_password_from_the_environment(var_dir, middle_east, client, monkey
     create_demo_accounts(io.StringIO())
     assert client.login(username="chief", password="demo-pass-123")
     assert not (var_dir / "demo-accounts.txt").exists()
+
+
+def test_every_demo_role_reaches_its_own_desk(var_dir, middle_east, ar_home, client, monkeypatch):
+    from nashra.core.editions import set_edition_settings
+    from nashra.topics.models import Topic
+
+    monkeypatch.setenv("NASHRA_DEMO_PASSWORD", "demo-pass-123")
+    get_or_create_section(ar_home, "news", "أخبار")
+    create_demo_accounts(io.StringIO())
+    set_edition_settings("en", site_name="Nashra", about_blurb="…")
+    Topic.objects.create(name="Yemen", locale=middle_east.locale)
+    Topic.objects.create(name="اليمن", locale=ar_home.locale)
+    # (user, a page of their own desk, their edition's topic, the other edition's topic)
+    desks = [
+        ("writer", f"/admin/pages/add/news/articlepage/{middle_east.pk}/", "Yemen", "اليمن"),
+        ("editor", "/admin/snippets/corrections/correction/add/", "Yemen", "اليمن"),
+        ("chief", "/admin/snippets/curation/breakingnews/add/", "Yemen", "اليمن"),
+        ("editor-ar", "/admin/snippets/corrections/correction/add/", "اليمن", "Yemen"),
+    ]
+    for username, own_page, own_topic, other_topic in desks:
+        assert client.login(username=username, password="demo-pass-123")
+        assert client.get(own_page).status_code == 200, username
+        topics = client.get("/admin/snippets/topics/topic/").content.decode()
+        assert own_topic in topics and other_topic not in topics, username
+        client.logout()

@@ -212,3 +212,27 @@ def test_dashboard_overdue_lists_what_the_user_may_publish(
     page = client_for(editor).get("/admin/").content.decode()
     assert "Late in my desk" in page
     assert "Late elsewhere" not in page
+
+
+def test_base_role_groups_hold_no_pages(ar_article, culture, article_factory, source, ar_home):
+    """Wagtail's own "Editors" group comes with page rights on the root; ours must not."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    for name in (roles.WRITERS, roles.EDITORS, roles.CHIEF_EDITORS):
+        group = Group.objects.get(name=name)
+        assert not GroupPagePermission.objects.filter(group=group).exists(), name
+
+
+def test_demo_editor_cannot_edit_the_other_edition_or_another_section(
+    client_for, ar_article, culture, article_factory, source, middle_east
+):
+    from nashra.core.permissions import forget_page_grants
+
+    editor = make_member(
+        "editor-en", roles.EDITORS, *section_groups(middle_east)[1:]
+    )  # the demo's way: the base role group plus the section's group
+    elsewhere = article_factory(culture, "Film week", sources=[source])
+    for article in (ar_article, elsewhere):
+        assert not article.permissions_for_user(editor).can_edit(), article.title
+        forget_page_grants(editor)
