@@ -217,8 +217,22 @@ class ScopedPermissionPolicy(ModelPermissionPolicy):
             if isinstance(field, forms.ModelChoiceField):
                 self.scope.narrow_field(field, user)
         for formset in getattr(form, "formsets", {}).values():
-            for child in [*formset.forms, formset.empty_form]:
+            # Inline forms (a front page's featured slots) are built later, and the blank one
+            # for "add another" anew each time: narrow them as they are made.
+            formset.form = self._narrowing(formset.form, user)
+            for child in formset.__dict__.get("forms", []):
                 self.narrow_form(child, user)
+
+    def _narrowing(self, form_class, user):
+        policy = self
+
+        class NarrowedForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                policy.narrow_form(self, user)
+
+        NarrowedForm.__name__ = form_class.__name__
+        return NarrowedForm
 
 
 # The scopes of the newsroom's policy (README: "Who may do what, where").

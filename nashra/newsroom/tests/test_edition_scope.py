@@ -236,3 +236,15 @@ def test_demo_editor_cannot_edit_the_other_edition_or_another_section(
     for article in (ar_article, elsewhere):
         assert not article.permissions_for_user(editor).can_edit(), article.title
         forget_page_grants(editor)
+
+
+def test_front_page_slots_offer_only_the_chiefs_edition(client_for, chief, ar_home, en_home):
+    from nashra.curation.models import HomeCuration
+
+    en = Locale.objects.get(language_code="en")
+    curation = HomeCuration.objects.create(locale=en)
+    page = client_for(chief).get(f"/admin/snippets/curation/homecuration/edit/{curation.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    # The top story's chooser and the blank "add a slot" form both ask for the scoped list.
+    assert html.count("nashra-scope") >= 2
