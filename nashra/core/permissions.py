@@ -185,6 +185,19 @@ def choosable_pages_q(user, action="publish"):
     return below_any(paths) | Q(path__in=above)
 
 
+def visible_in_choosers_q(user):
+    """Return a filter for the pages any chooser may show the user: live pages, and drafts of
+    their own desk. None when every page may be shown. An embargoed draft of another desk
+    stays out of sight, title included.
+    """
+    if is_unrestricted(user):
+        return None
+    paths = {path for path, _depth, _locale in page_grants(user, DESK_ACTIONS)}
+    if any(len(path) == Page.steplen for path in paths):
+        return None
+    return Q(live=True) | below_any(paths)
+
+
 def _choice_model(field):
     queryset = getattr(field, "queryset", None)
     return queryset.model if queryset is not None else None

@@ -10,6 +10,7 @@ from nashra.core.permissions import (
     EDITION_DESKS,
     SCOPED_CHOOSER,
     choosable_pages_q,
+    visible_in_choosers_q,
 )
 from nashra.core.viewsets import ScopedSnippetViewSet
 from nashra.people.models import Author
@@ -70,8 +71,13 @@ def refuse_deleting_outside_the_users_scope(request, instances):
 
 
 @hooks.register("construct_page_chooser_queryset")
-def keep_scoped_choosers_to_the_users_pages(pages, request):
-    """A chooser of an article for a correction or a front page shows only the user's pages."""
+def keep_choosers_to_what_the_user_may_see(pages, request):
+    """Choosers show live pages and the user's own drafts; the chooser of an article for a
+    correction or a front page shows only the articles the user may publish.
+    """
+    visible = visible_in_choosers_q(request.user)
+    if visible is not None:
+        pages = pages.filter(visible)
     if request.GET.get("user_perms") != SCOPED_CHOOSER:
         return pages
     choosable = choosable_pages_q(request.user)

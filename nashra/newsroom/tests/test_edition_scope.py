@@ -248,3 +248,30 @@ def test_front_page_slots_offer_only_the_chiefs_edition(client_for, chief, ar_ho
     assert page.status_code == 200
     # The top story's chooser and the blank "add a slot" form both ask for the scoped list.
     assert html.count("nashra-scope") >= 2
+
+
+def test_page_chooser_never_shows_another_desks_draft(client_for, writer, ar_news, ar_article):
+    draft = ar_news.add_child(
+        instance=type(ar_article)(
+            title="خبر تحت الحظر",
+            slug="embargoed",
+            lead="…",
+            live=False,
+            embargo_until=timezone.now() + datetime.timedelta(days=1),
+        )
+    )
+    assert not draft.live
+    client = client_for(writer)
+
+    def chooser(url, **params):
+        response = client.get(url, params)
+        if response["Content-Type"].startswith("application/json"):
+            return response.json()["html"]
+        return response.content.decode()
+
+    for query in ("خبر", "الميناء"):
+        assert "خبر تحت الحظر" not in chooser("/admin/choose-page/search/", q=query)
+    # Live articles may still be linked from anywhere.
+    assert "الميناء يفتح" in chooser("/admin/choose-page/search/", q="الميناء")
+    browse = chooser(f"/admin/choose-page/{ar_news.pk}/")
+    assert "الميناء يفتح" in browse and "خبر تحت الحظر" not in browse
