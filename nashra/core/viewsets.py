@@ -26,8 +26,9 @@ class ScopedViewMixin:
             return [self.permission_required]
         return list(self.any_permission_required or ["change"])
 
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        # Wagtail's views differ: some take a queryset, the usage and history views nothing.
+        instance = super().get_object(*args, **kwargs)
         if instance is None or instance.pk is None:
             return instance  # a create view's blank object: its form_valid checks it
         if not self.permission_policy.user_has_any_permission_for_instance(

@@ -12,6 +12,7 @@ from nashra.core.permissions import (
     choosable_pages_q,
     visible_in_choosers_q,
 )
+from nashra.core.usage.views import InUseProtectionMixin
 from nashra.core.viewsets import ScopedSnippetViewSet
 from nashra.people.models import Author
 from nashra.sources.models import Source
@@ -25,7 +26,7 @@ class EditionSettingsViewSet(ScopedSnippetViewSet):
     list_display = ["site_name", "locale"]
 
 
-class TopicViewSet(ScopedSnippetViewSet):
+class TopicViewSet(InUseProtectionMixin, ScopedSnippetViewSet):
     model = Topic
     scope = EDITION_DESKS
     icon = "tag"
@@ -33,7 +34,7 @@ class TopicViewSet(ScopedSnippetViewSet):
     search_fields = ["name", "slug"]
 
 
-class AuthorViewSet(ScopedSnippetViewSet):
+class AuthorViewSet(InUseProtectionMixin, ScopedSnippetViewSet):
     model = Author
     scope = EDITION_DESKS
     icon = "user"
@@ -41,7 +42,7 @@ class AuthorViewSet(ScopedSnippetViewSet):
     search_fields = ["name"]
 
 
-class SourceViewSet(ScopedSnippetViewSet):
+class SourceViewSet(InUseProtectionMixin, ScopedSnippetViewSet):
     model = Source
     scope = EDITION_DESKS
     icon = "globe"
@@ -86,3 +87,6 @@ def keep_choosers_to_what_the_user_may_see(pages, request):
 
 # Importing the module registers its hooks: the content fields' language and direction.
 from nashra.core import admin_hooks  # noqa: E402, F401
+
+# Deleting in-use topics, authors and sources: the bulk action and the merge's audit entry.
+from nashra.core.usage import hooks as usage_hooks  # noqa: E402, F401
