@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
 
+from nashra.core import privacy
+
 from .counting import HOUR, hour_of
 
 LIMIT = 5
@@ -19,12 +21,13 @@ def _cache_key(language_code):
 
 
 def most_read_articles(locale, window, now=None, limit=LIMIT):
-    """Return the edition's live articles most read within window, most read first."""
+    """Return the edition's live, public articles most read within window, most read first."""
     from nashra.news.models import ArticlePage
 
     since = hour_of(now or timezone.now()) - window + HOUR
     return list(
         ArticlePage.objects.live()
+        .public()
         .filter(locale=locale, view_counts__locale=locale, view_counts__hour__gte=since)
         .annotate(recent_views=Sum("view_counts__views"))
         .order_by("-recent_views", "-published_at", "-pk")[:limit]
@@ -32,20 +35,26 @@ def most_read_articles(locale, window, now=None, limit=LIMIT):
 
 
 def most_read(locale, request=None):
-    """Return {"day": [...], "week": [...]} of {"title", "url"} for the edition, cached."""
-    key = _cache_key(locale.language_code)
-    lists = cache.get(key)
-    if lists is None:
+    """Return {"day": [...], "week": [...]} of {"title", "url"} for the edition, cached.
+
+    Cached until a page turns private or public too, so a story made private leaves at once.
+    """
+
+    def load():
         now = timezone.now()
-        lists = {
+        return {
             name: [
                 {"title": article.title, "url": article.get_url(request)}
                 for article in most_read_articles(locale, window, now)
             ]
             for name, window in WINDOWS.items()
         }
-        cache.set(key, lists, timeout=getattr(settings, "NASHRA_MOST_READ_CACHE_SECONDS", 300))
-    return lists
+
+    return privacy.remember_while_unchanged(
+        _cache_key(locale.language_code),
+        load,
+        getattr(settings, "NASHRA_MOST_READ_CACHE_SECONDS", 300),
+    )
 
 
 def forget_most_read(**kwargs):

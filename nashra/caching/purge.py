@@ -103,6 +103,16 @@ def for_edition(language_code):
     return purge
 
 
+def for_every_edition():
+    """Every page of every edition: for a change whose links cross editions."""
+    from django.conf import settings
+
+    purge = Purge()
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        purge.update(for_edition(language_code))
+    return purge
+
+
 def for_path(root_url, path):
     purge = Purge()
     purge.add_path(root_url, path)

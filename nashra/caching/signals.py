@@ -117,24 +117,26 @@ def on_translation_linked(sender, instance, update_fields=None, **kwargs):
 
 
 def on_view_restriction_change(sender, instance, **kwargs):
-    """A page made private must leave every cache; one made public may enter them."""
+    """A page made private must leave every cache; one made public may enter them.
+
+    An article is purged as its unpublishing would be: everywhere it shows, in every
+    edition. A section (or any page with articles below it) hides or shows them all, and
+    the other editions link to its pages (language switcher, hreflang): every edition.
+    """
     try:
         page = instance.page
     except ObjectDoesNotExist:
         return
-    language_code = _language(page)
-    if language_code:
-        purge.on_commit(purge.for_edition(language_code))
+    page = page.specific_deferred if type(page) is Page else page
+    if _is_article(page):
+        purge.on_commit(purge.for_article(page))
+    else:
+        purge.on_commit(purge.for_every_edition())
 
 
 def on_site_change(sender, instance, **kwargs):
     """A site's host or root changes every page's links: purge every edition."""
-    from django.conf import settings
-
-    change = purge.Purge()
-    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        change.update(purge.for_edition(language_code))
-    purge.on_commit(change)
+    purge.on_commit(purge.for_every_edition())
 
 
 def connect():

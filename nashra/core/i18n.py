@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Page
 
+from nashra.core import privacy
+
 
 @dataclass
 class Alternate:
@@ -15,11 +17,15 @@ class Alternate:
 
 
 def _page_alternates(request, page):
-    """Return {language: (page, exact)} for the page's counterparts, else nearest ancestors'."""
+    """Return {language: (page, exact)} for the page's counterparts, else nearest ancestors'.
+
+    A private counterpart is no counterpart: a reader could not follow the link.
+    """
     steplen = page.steplen
     paths = [page.path[: steplen * depth] for depth in range(2, page.depth + 1)]
     candidates = (
         Page.objects.live()
+        .filter(privacy.public_q())
         .filter(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
         .exclude(locale_id=page.locale_id)
         .select_related("locale")

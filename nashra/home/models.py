@@ -46,7 +46,7 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
         return super().route(request, path_components)
 
     def edition_articles(self, renditions=True):
-        articles = ArticlePage.objects.live().filter(locale_id=self.locale_id).latest()
+        articles = ArticlePage.objects.live().public().filter(locale_id=self.locale_id).latest()
         return articles.for_listing() if renditions else articles.select_related("hero_image")
 
     def get_context(self, request, *args, **kwargs):
@@ -88,6 +88,7 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
         for section in self._menu_sections():
             articles = list(
                 ArticlePage.objects.live()
+                .public()
                 .in_section(section)
                 .exclude(pk__in=shown)
                 .latest()

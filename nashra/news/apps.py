@@ -10,6 +10,7 @@ class NewsConfig(AppConfig):
         from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import copy_for_translation_done, page_unpublished, post_page_move
 
+        from nashra.core import privacy
         from nashra.core.editions import forget_chrome, forget_chrome_for_page
         from nashra.core.models import EditionSettings
         from nashra.people.models import Author
@@ -18,10 +19,12 @@ class NewsConfig(AppConfig):
 
         from .labels import forget_all, forget_article
         from .models import ArticlePage
-        from .serving import forget_restrictions, forget_restrictions_for_alias
         from .translations import mark_copied_translation
+        from .usage import connect as connect_usage
 
         copy_for_translation_done.connect(mark_copied_translation)
+        # Topics, sources and authors in use: Wagtail's reference index learns the relations.
+        connect_usage()
 
         # The cached edition chrome: settings, home pages and the menus below them.
         for model in (EditionSettings, Locale, Site):
@@ -48,7 +51,11 @@ class NewsConfig(AppConfig):
             m2m_changed.connect(forget_all, sender=through, dispatch_uid=f"labels-m2m-{name}")
 
         # The cached view restrictions: which pages are private, which are aliases.
-        post_save.connect(forget_restrictions, sender=PageViewRestriction)
-        post_delete.connect(forget_restrictions, sender=PageViewRestriction)
-        post_page_move.connect(forget_restrictions, dispatch_uid="restrictions-page-move")
-        post_save.connect(forget_restrictions_for_alias, dispatch_uid="restrictions-alias")
+        post_save.connect(
+            privacy.forget, sender=PageViewRestriction, dispatch_uid="restrictions-save"
+        )
+        post_delete.connect(
+            privacy.forget, sender=PageViewRestriction, dispatch_uid="restrictions-delete"
+        )
+        post_page_move.connect(privacy.forget, dispatch_uid="restrictions-page-move")
+        post_save.connect(privacy.forget_for_alias, dispatch_uid="restrictions-alias")

@@ -1,6 +1,5 @@
 import uuid
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
@@ -13,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from nashra.core import privacy
 from nashra.core.blocks import ArticleStoryBlock
 from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
@@ -46,7 +46,7 @@ class SectionPage(CachedViewRestrictionsMixin, SectionFeedsMixin, RoutablePageMi
         return list(SectionPage.objects.ancestor_of(self, inclusive=True).live().order_by("depth"))
 
     def articles(self):
-        return ArticlePage.objects.live().in_section(self).latest().for_listing()
+        return ArticlePage.objects.live().public().in_section(self).latest().for_listing()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -200,28 +200,32 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
     def related_articles(self, limit=4, topics=None):
         """Return live articles sharing the most topics with this one, then its section's latest.
 
-        The choice is cached for a few minutes per published version: it needs aggregate
-        queries over the archive, and a related list a few minutes old is still right.
+        The choice is cached for a few minutes per published version (and until a page turns
+        private or public): it needs aggregate queries over the archive, and a related list a
+        few minutes old is still right.
         """
         version = self.last_published_at.timestamp() if self.last_published_at else 0
-        key = f"nashra:related:{self.pk}:{version}"
-        ids = cache.get(key)
-        if ids is None:
-            ids = self._related_ids(limit, self.topics.all() if topics is None else topics)
-            cache.set(key, ids, self.RELATED_CACHE_SECONDS)
+        ids = privacy.remember_while_unchanged(
+            f"nashra:related:{self.pk}:{version}",
+            lambda: self._related_ids(limit, self.topics.all() if topics is None else topics),
+            self.RELATED_CACHE_SECONDS,
+        )
         if not ids:
             return []
         # Their renditions are fetched with the article's own, in get_context.
         articles = {
             article.pk: article
             for article in ArticlePage.objects.live()
+            .public()
             .filter(pk__in=ids)
             .select_related("hero_image")
         }
         return [articles[pk] for pk in ids if pk in articles]
 
     def _related_ids(self, limit, topics):
-        others = ArticlePage.objects.live().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        others = (
+            ArticlePage.objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        )
         ids = list(
             others.filter(topics__in=[topic.pk for topic in topics])
             .annotate(shared=Count("topics"))
@@ -239,11 +243,12 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         return ids
 
     def original(self):
-        """Return the live article this one was translated from, if any."""
+        """Return the live, public article this one was translated from, if any."""
         if self.translated_from_id is None:
             return None
         return (
             ArticlePage.objects.live()
+            .public()
             .filter(translation_key=self.translation_key, locale_id=self.translated_from_id)
             .select_related("locale")
             .first()

@@ -6,6 +6,8 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.images.models import AbstractImage
 from wagtail.models import PageManager, PageQuerySet
 
+from nashra.core import privacy
+
 
 class ArticlePageQuerySet(PageQuerySet):
     def latest(self):
@@ -22,6 +24,18 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def in_locale(self, locale):
         return self.filter(locale=locale)
+
+    def public(self):
+        """Return articles a reader may see: no view restriction on them or a page above.
+
+        Every listing, feed, search, sitemap and link asks through here. Wagtail's own
+        ``public()`` reads the restrictions on each call; these come from the cache.
+        """
+        return self.filter(privacy.public_q())
+
+    def private_q(self):
+        """Wagtail's ``private()`` and ``not_public()`` ask this: from the cache too."""
+        return privacy.private_q()
 
     def for_listing(self):
         """Return articles with everything a teaser shows fetched up front, not one by one."""

@@ -5,15 +5,12 @@ restrictions of a page and its ancestors on every request. A news site is a few 
 and almost never private, so both are done here in a way whose cost does not grow with depth.
 """
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
-RESTRICTIONS_CACHE_KEY = "nashra:view-restrictions"
-RESTRICTIONS_CACHE_SECONDS = 600  # bounds staleness where the cache is per process (no Redis)
+from nashra.core import privacy
 
 
 def has_route_for(page, remaining, model=None):
@@ -99,22 +96,6 @@ def sections_on_trail(page, section_model):
     ]
 
 
-def _restrictions():
-    """Return (paths of restricted pages, paths of alias pages), from the cache."""
-    from nashra.caching.store import remember
-
-    return remember(RESTRICTIONS_CACHE_KEY, _load_restrictions, RESTRICTIONS_CACHE_SECONDS)
-
-
-def _load_restrictions():
-    restricted = frozenset(
-        PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
-    )
-    # "> 0" rather than "IS NOT NULL", which SQLite answers by reading every page.
-    aliases = frozenset(Page.objects.filter(alias_of__gt=0).values_list("path", flat=True))
-    return (restricted, aliases)
-
-
 class CachedViewRestrictionsMixin:
     """Answer "is this page private?" from the cache when nothing above it is restricted.
 
@@ -124,21 +105,10 @@ class CachedViewRestrictionsMixin:
     """
 
     def get_view_restrictions(self):
-        restricted, aliases = _restrictions()
+        restricted, aliases = privacy.view_restrictions()
         paths = {
             self.path[:length] for length in range(self.steplen, len(self.path) + 1, self.steplen)
         }
         if paths.isdisjoint(restricted) and paths.isdisjoint(aliases):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
-
-
-def forget_restrictions(**kwargs):
-    """Drop the cached restrictions when one changes or pages move, now and after commit."""
-    cache.delete(RESTRICTIONS_CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(RESTRICTIONS_CACHE_KEY))
-
-
-def forget_restrictions_for_alias(instance, **kwargs):
-    if isinstance(instance, Page) and instance.alias_of_id is not None:
-        forget_restrictions()

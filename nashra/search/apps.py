@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from nashra.news.models import ArticlePage
@@ -22,7 +23,15 @@ class SearchConfig(AppConfig):
             signals.article_unpublished, sender=ArticlePage, dispatch_uid="search_unpub"
         )
         post_delete.connect(signals.article_deleted, sender=ArticlePage, dispatch_uid="search_del")
+        # These run after nashra.news's receivers (an app listed before this one), which
+        # forget the cached view restrictions that reindexing reads.
         post_page_move.connect(signals.page_moved, dispatch_uid="search_move")
+        post_save.connect(
+            signals.view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_pvr"
+        )
+        post_delete.connect(
+            signals.view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_dpvr"
+        )
         # A flush (the test runner's, `manage.py flush`) empties SearchEntry but not the FTS5
         # table beside it; Django sends post_migrate after every flush and migrate.
         post_migrate.connect(indexing_drop_orphans, sender=self, dispatch_uid="search_orphans")

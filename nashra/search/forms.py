@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nashra.core import privacy
 from nashra.news.models import ArticlePage, SectionPage
 
 MAX_QUERY_LENGTH = 200
@@ -49,6 +50,7 @@ class SearchForm(forms.Form):
             # By content type too, so the database starts from the few sections, not from
             # every page of the edition.
             .filter(locale=locale, content_type=ContentType.objects.get_for_model(SectionPage))
+            .filter(privacy.public_q())
             .order_by("path")
             .values_list("pk", "title", "depth", "path")
         )

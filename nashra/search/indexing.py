@@ -1,10 +1,12 @@
-"""Keep the search index in step with what is live: one entry per live article."""
+"""Keep the search index in step with what readers may see: one entry per live, public article."""
 
 import html
 import re
 import time
 
 from django.db import transaction
+
+from nashra.core import privacy
 
 from .backends import IndexedTerms, get_backend
 from .models import SearchEntry
@@ -85,8 +87,8 @@ def _articles():
 
 @transaction.atomic
 def index_article(page):
-    """Index one article if it is live, or drop it from the index if it is not."""
-    if not page.live:
+    """Index one article if it is live and public, or drop it from the index if it is not."""
+    if not page.live or privacy.is_private(page.path):
         remove_articles([page.pk])
         return
     _write(list(_articles().filter(pk=page.pk, live=True)))
@@ -107,8 +109,8 @@ def drop_orphans(**kwargs):
 
 
 def index_articles(queryset, batch_size=1000):
-    """(Re)index the live articles of a queryset in batches; return how many were indexed."""
-    ids = list(queryset.filter(live=True).order_by("pk").values_list("pk", flat=True))
+    """(Re)index the live, public articles of a queryset in batches; return how many."""
+    ids = list(queryset.live().public().order_by("pk").values_list("pk", flat=True))
     done = 0
     for start in range(0, len(ids), batch_size):
         with transaction.atomic():
@@ -116,8 +118,21 @@ def index_articles(queryset, batch_size=1000):
     return done
 
 
+@transaction.atomic
+def reindex_below(page):
+    """Index again the articles at or below a page: the private leave, the public (re)enter.
+
+    For a page moved, or made private or public by a view restriction.
+    """
+    from nashra.news.models import ArticlePage
+
+    articles = ArticlePage.objects.filter(path__startswith=page.path)
+    remove_articles(list(articles.filter(privacy.private_q()).values_list("pk", flat=True)))
+    return index_articles(articles)
+
+
 def rebuild_index(batch_size=1000, stdout=None):
-    """Empty the index and index every live article again; return the count."""
+    """Empty the index and index every live, public article again; return the count."""
     from nashra.news.models import ArticlePage
 
     started = time.monotonic()

@@ -1,6 +1,7 @@
 """Reindex on every change a reader could search for."""
 
 from django.db import transaction
+from wagtail.models import Page
 
 from . import indexing
 from .query import forget_aliases
@@ -19,10 +20,26 @@ def article_deleted(sender, instance, **kwargs):
 
 
 def page_moved(sender, instance, **kwargs):
-    """A moved section or article changes path: the section filter must follow it."""
-    from nashra.news.models import ArticlePage
+    """A moved section or article changes path: the section filter must follow it.
 
-    indexing.index_articles(ArticlePage.objects.descendant_of(instance, inclusive=True))
+    Moved under a private section, it leaves the index; out of one, it comes back.
+    """
+    indexing.reindex_below(instance)
+
+
+def view_restriction_changed(sender, instance, **kwargs):
+    """A page made private takes every article below it out of the index; lifted, back in.
+
+    Once committed: a restriction deleted along with its page then leaves nothing to index.
+    """
+    page_id = instance.page_id
+
+    def reindex():
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            indexing.reindex_below(page)
+
+    transaction.on_commit(reindex)
 
 
 def topic_saving(sender, instance, **kwargs):

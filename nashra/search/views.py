@@ -70,13 +70,13 @@ def _results(request, form, home, query):
         page = paginator.page(request.GET.get("page", "1"))
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404(str(error)) from error
-    articles = ArticlePage.objects.live().filter(pk__in=page.object_list).for_listing()
+    articles = ArticlePage.objects.live().public().filter(pk__in=page.object_list).for_listing()
     by_id = {article.pk: article for article in articles}
     query_terms = query.terms
     results = []
     for page_id in page.object_list:
         article = by_id.get(page_id)
-        if article is None:  # unpublished since it was indexed
+        if article is None:  # unpublished or made private since it was indexed
             continue
         text = article.lead + " " + stream_text(article.body)
         results.append(

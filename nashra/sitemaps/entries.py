@@ -15,6 +15,8 @@ from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from nashra.core import privacy
+
 from .editions import site_editions
 
 # At most this many URLs in one sitemap file (Google's limit); tests lower it.
@@ -79,26 +81,23 @@ class Catalogue:
     def _by_locale(self):
         return {edition.locale_id: edition for edition in self.editions}
 
-    @cached_property
-    def _private(self):
-        # One query for the view restrictions, shared by every query of this response.
-        return Page.objects.all().private_q()
-
     def live_pages(self):
         """Return the pages a reader may see: live, not private, no embargo running."""
         return (
             Page.objects.live()
-            .exclude(self._private)
+            .filter(privacy.public_q())
             .exclude(articlepage__embargo_until__gt=self.now)
         )
 
     def _snippets(self, kind):
-        """Return the topics or authors with at least one live article in their edition."""
+        """Return the topics or authors with a live, public article in their edition."""
         from nashra.people.models import Author
         from nashra.topics.models import Topic
 
         model, relation = {"topics": (Topic, "articlepage"), "authors": (Author, "articles")}[kind]
-        live_article = Q(**{f"{relation}__live": True, f"{relation}__locale": F("locale")})
+        live_article = Q(
+            **{f"{relation}__live": True, f"{relation}__locale": F("locale")}
+        ) & privacy.public_q(f"{relation}__path")
         return model.objects.annotate(
             lastmod=Max(f"{relation}__last_published_at", filter=live_article)
         ).filter(lastmod__isnull=False)
@@ -121,6 +120,7 @@ class Catalogue:
             # of a Max) takes a subquery whose dates SQLite hands back as unreadable text.
             found = (
                 ArticlePage.objects.live()
+                .public()
                 .filter(locale_id=edition.locale_id, **{f"{kind}__locale": F("locale")})
                 .aggregate(count=Count(kind, distinct=True), lastmod=Max("last_published_at"))
             )
@@ -205,7 +205,7 @@ class Catalogue:
 
         return (
             ArticlePage.objects.live()
-            .exclude(self._private)
+            .public()
             .filter(
                 path__startswith=edition.home.path,
                 published_at__gte=self.now - NEWS_WINDOW,

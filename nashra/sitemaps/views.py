@@ -4,6 +4,8 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from nashra.caching import tags
+from nashra.caching.purge import SITEMAPS_TAG
 from nashra.core.models import EditionSettings
 
 from . import xml
@@ -14,6 +16,7 @@ XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 
 @require_safe
 def sitemap_index(request):
+    tags.add(request, SITEMAPS_TAG)  # what every publication, unpublication or restriction purges
     catalogue = Catalogue(request)
     files = []
     for edition in catalogue.editions:
@@ -36,6 +39,7 @@ def sitemap_index(request):
 @require_safe
 def edition_sitemap(request, language, kind, number):
     """Stream one file of an edition's pages, topics or authors."""
+    tags.add(request, SITEMAPS_TAG)
     number = int(number)
     catalogue = Catalogue(request)
     edition = catalogue.edition(language)
@@ -57,6 +61,7 @@ def edition_sitemap(request, language, kind, number):
 @require_safe
 def news_sitemap(request, language):
     """Google News sitemap: the edition's articles of the last 48 hours."""
+    tags.add(request, SITEMAPS_TAG)
     catalogue = Catalogue(request)
     edition = catalogue.edition(language)
     if edition is None:
