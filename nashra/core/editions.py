@@ -1,6 +1,7 @@
 """Creating the skeleton of a language edition: its home page, settings and sections."""
 
 from django.db import transaction
+from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Site
 
 from nashra.core.models import EditionSettings
@@ -38,14 +39,26 @@ def get_or_create_home(language_code, title):
     return home, True
 
 
-def set_edition_settings(language_code, **values):
+@transaction.atomic
+def set_edition_settings(language_code, user=None, **values):
+    """Create or change an edition's settings, leaving a revision of a change (by user, if any).
+
+    The demo loader's revision (the system's) is the first an editor can compare with and
+    restore; setting the same values again changes nothing and leaves no revision.
+    """
     locale = Locale.objects.get(language_code=language_code)
     edition_settings = EditionSettings.objects.filter(locale=locale).first()
-    if edition_settings is None:
+    created = edition_settings is None
+    if created:
         edition_settings = EditionSettings(locale=locale)
+    elif all(getattr(edition_settings, name) == value for name, value in values.items()):
+        return edition_settings
     for name, value in values.items():
         setattr(edition_settings, name, value)
     edition_settings.save()
+    revision = edition_settings.save_revision(user=user, clean=False)
+    action = "wagtail.create" if created else "wagtail.edit"
+    log(instance=edition_settings, action=action, user=user, revision=revision)
     return edition_settings
 
 

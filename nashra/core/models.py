@@ -1,12 +1,13 @@
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, RevisionMixin, TranslatableMixin
 
 from nashra.core.dates import DEFAULT_TIME_ZONE, Digits, time_zone_choices, validate_time_zone
 
@@ -42,7 +43,7 @@ class NashraRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class EditionSettings(TranslatableMixin, models.Model):
+class EditionSettings(TranslatableMixin, RevisionMixin, models.Model):
     """Name, blurb and footer of one language edition; one row per locale."""
 
     site_name = models.CharField(_("site name"), max_length=255)
@@ -78,6 +79,7 @@ class EditionSettings(TranslatableMixin, models.Model):
         default=Digits.LATIN,
         help_text=_("The digits of dates, page numbers and the photo-gallery counter."),
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="edition_settings")
 
     panels = [
         FieldPanel("site_name"),
@@ -111,6 +113,10 @@ class EditionSettings(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.site_name} ({self.locale})"
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     @property
     def social_links(self):

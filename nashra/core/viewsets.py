@@ -13,8 +13,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from .concurrency import StaleEditGuardMixin
 from .permissions import ScopedPermissionPolicy
 
 
@@ -112,6 +113,8 @@ class ScopedSnippetViewSet(SnippetViewSet):
         return self.scope.filter(queryset, request.user)
 
     def construct_view(self, view_class, **kwargs):
+        if issubclass(view_class, EditView):  # the edit view, and the revert view built on it
+            view_class = scoped(view_class, StaleEditGuardMixin)
         return super().construct_view(scoped(view_class), **kwargs)
 
     @property

@@ -1,19 +1,21 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Page, RevisionMixin
 
+from nashra.core import privacy
 from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
 
 
 class CorrectionQuerySet(models.QuerySet):
     def public(self):
-        """Return corrections of live articles, the only ones a reader can follow."""
-        return self.filter(article__live=True)
+        """Return corrections of live, public articles, the only ones a reader can follow."""
+        return self.filter(privacy.public_q("article__path"), article__live=True)
 
     def in_locale(self, locale):
         return self.filter(article__locale=locale)
@@ -22,7 +24,7 @@ class CorrectionQuerySet(models.QuerySet):
         return self.order_by("-date", "-pk")
 
 
-class Correction(models.Model):
+class Correction(RevisionMixin, models.Model):
     """A public note attached to an article: it shows as soon as it is saved.
 
     A row of its own rather than part of the article's revision, so it needs no
@@ -44,6 +46,7 @@ class Correction(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
     date = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
     text = models.TextField(_("public text"), help_text=_("Readers see this under the article."))
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="correction")
 
     objects = CorrectionQuerySet.as_manager()
 
@@ -56,6 +59,10 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.article.title}"
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     @property
     def anchor(self):

@@ -39,10 +39,16 @@ def record_correction(correction, user=None):
 
 @transaction.atomic
 def add_correction(article, kind, text, user=None, date=None):
-    """Attach a public correction to an article; readers see it at once."""
+    """Attach a public correction to an article; readers see it at once.
+
+    Its first revision, the user's (or the system's), is what later edits are compared with
+    and what restoring it brings back; the admin's add view makes the same one.
+    """
     correction = Correction(article=article, kind=kind, text=text, date=date or timezone.now())
     correction.full_clean()
     correction.save()
+    revision = correction.save_revision(user=user, clean=False)
+    log(instance=correction, action="wagtail.create", user=user, revision=revision)
     record_correction(correction, user)
     return correction
 

@@ -57,9 +57,7 @@ class TranslationFollowUpViewSet(ScopedSnippetViewSet):
     list_filter = ["done", "article__locale"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related(
-            "article", "correction__article"
-        )
+        return super().get_queryset(request).select_related("article", "correction__article")
 
 
 register_snippet(CorrectionViewSet)

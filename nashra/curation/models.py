@@ -1,5 +1,6 @@
 import datetime
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Locale, Orderable
+from wagtail.models import Locale, Orderable, RevisionMixin
 
 
 def in_three_hours():
@@ -24,7 +25,7 @@ class BreakingNewsQuerySet(models.QuerySet):
         return self.filter(withdrawn=False, starts_at__lt=expires_at, expires_at__gt=starts_at)
 
 
-class BreakingNews(models.Model):
+class BreakingNews(RevisionMixin, models.Model):
     """A one-line banner over every page of an edition until it expires or is withdrawn.
 
     Each edition runs its own line (a locale field, not a translation of the other's).
@@ -46,6 +47,7 @@ class BreakingNews(models.Model):
     starts_at = models.DateTimeField(_("starts at"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"), default=in_three_hours)
     withdrawn = models.BooleanField(_("withdrawn"), default=False)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="breaking_news")
 
     objects = BreakingNewsQuerySet.as_manager()
 
@@ -66,6 +68,10 @@ class BreakingNews(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         super().clean()
@@ -88,7 +94,7 @@ class BreakingNews(models.Model):
             )
 
 
-class HomeCuration(ClusterableModel):
+class HomeCuration(RevisionMixin, ClusterableModel):
     """The pins of one edition's front page: its top story and a few featured slots."""
 
     MAX_FEATURED = 4
@@ -105,6 +111,7 @@ class HomeCuration(ClusterableModel):
         related_name="+",
         help_text=_("Left empty, the latest article leads the front page."),
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="home_curation")
 
     panels = [
         FieldPanel("locale"),
@@ -119,6 +126,22 @@ class HomeCuration(ClusterableModel):
     def __str__(self):
         return str(_("Front page of %(edition)s") % {"edition": self.locale.get_display_name()})
 
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def with_content_json(self, content):
+        """Return the front page as a revision had it; a slot deleted since comes back as new.
+
+        Restoring would otherwise fail on the deleted slot's id ("Select a valid choice").
+        """
+        curation = super().with_content_json(content)
+        stored = set(FeaturedSlot.objects.filter(curation_id=self.pk).values_list("pk", flat=True))
+        for slot in curation.featured_slots.all():
+            if slot.pk not in stored:
+                slot.pk = None
+        return curation
+
     def clean(self):
         super().clean()
         if self.top_story_id and self.locale_id and self.top_story.locale_id != self.locale_id:
@@ -128,7 +151,8 @@ class HomeCuration(ClusterableModel):
     def pins_for(cls, locale):
         """Return an edition's pinned top story and featured slots, live articles only.
 
-        A slot that is empty, or whose article is unpublished or of another edition, is None.
+        A slot that is empty, or whose article is unpublished, private or of another edition,
+        is None.
         Three queries at most, whatever the size of the archive.
         """
         from nashra.news.models import ArticlePage
@@ -140,7 +164,7 @@ class HomeCuration(ClusterableModel):
         wanted = {curation.top_story_id, *slot_ids} - {None}
         articles = {}
         if wanted:
-            queryset = ArticlePage.objects.live().in_locale(locale).filter(pk__in=wanted)
+            queryset = ArticlePage.objects.live().public().in_locale(locale).filter(pk__in=wanted)
             articles = {article.pk: article for article in queryset.for_listing()}
         return articles.get(curation.top_story_id), [articles.get(pk) for pk in slot_ids]
 

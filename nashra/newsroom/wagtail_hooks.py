@@ -3,6 +3,11 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import WorkflowState
 
+from nashra.newsroom.concurrency import refuse_stale_page_save
+
+# Last of the before_edit_page hooks, so a hook that refuses the request outright comes first.
+hooks.register("before_edit_page", refuse_stale_page_save, order=100)
+
 
 @hooks.register("before_edit_page")
 def show_requested_changes(request, page):
