@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
+    # Admin views the newsroom holds to its scopes, on Wagtail's own paths (before them).
+    path("admin/", include("nashra.core.reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", include("nashra.scheduling.urls")),

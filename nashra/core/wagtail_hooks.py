@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from nashra.core.admin_api import ScopedPagesAdminAPIViewSet
 from nashra.core.models import EditionSettings
 from nashra.core.permissions import (
     EDITION_CHIEFS,
@@ -83,6 +84,11 @@ def keep_choosers_to_what_the_user_may_see(pages, request):
         return pages
     choosable = choosable_pages_q(request.user)
     return pages if choosable is None else pages.filter(choosable)
+
+
+@hooks.register("construct_admin_api")
+def keep_the_admin_page_api_to_what_the_user_may_see(router):
+    router.register_endpoint("pages", ScopedPagesAdminAPIViewSet)
 
 
 # Importing the module registers its hooks: the content fields' language and direction.
