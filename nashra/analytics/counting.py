@@ -46,6 +46,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from nashra.core.clients import client_address
+
 from .models import ArticleViews
 
 logger = logging.getLogger("nashra.analytics")
@@ -94,15 +96,6 @@ def is_bot(request):
 def opted_out(request):
     """Return True for a reader who asked not to be tracked (Do-Not-Track, GPC)."""
     return request.headers.get("DNT") == "1" or request.headers.get("Sec-GPC") == "1"
-
-
-def client_address(request):
-    """Return the reader's address; behind a trusted proxy, the first X-Forwarded-For hop."""
-    if getattr(settings, "NASHRA_VIEWS_TRUST_X_FORWARDED_FOR", False):
-        first_hop = request.headers.get("X-Forwarded-For", "").split(",")[0].strip()
-        if first_hop:
-            return first_hop
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def hour_of(moment):

@@ -2,10 +2,12 @@ import hashlib
 
 from django.conf import settings
 
+from nashra.core.clients import client_address
+
 
 def client_fingerprint(request):
     """Return a keyed hash of the client address: enough to count, never the address itself."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hashlib.blake2s(
         address.encode(), key=settings.SECRET_KEY.encode()[:32], digest_size=16
     ).hexdigest()

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "nashra.seo",
     "nashra.analytics",
     "nashra.caching",
+    "nashra.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -190,13 +191,16 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 NASHRA_CONTACT_EMAIL = os.environ.get("NASHRA_CONTACT_EMAIL", "")
+# The proxies in front of the app whose X-Forwarded-For is believed: a count ("2" for
+# nginx → Varnish) or addresses and networks ("127.0.0.1,10.0.0.0/8"); empty trusts none.
+# The one notion of the client's address (nashra/core/clients.py).
+NASHRA_TRUSTED_PROXIES = os.environ.get("NASHRA_TRUSTED_PROXIES", "")
 # How many contact messages one address may send per window before being told to wait.
 NASHRA_CONTACT_RATE_LIMIT = int(os.environ.get("NASHRA_CONTACT_RATE_LIMIT", "5"))
 NASHRA_CONTACT_RATE_WINDOW = int(os.environ.get("NASHRA_CONTACT_RATE_WINDOW", "600"))
 NASHRA_PAGE_SIZE = int(os.environ.get("NASHRA_PAGE_SIZE", "20"))
 # Most read: views are counted in the cache and written in batches (nashra/analytics/counting.py).
 NASHRA_VIEWS_FLUSH_INTERVAL = int(os.environ.get("NASHRA_VIEWS_FLUSH_INTERVAL", "60"))
-NASHRA_VIEWS_TRUST_X_FORWARDED_FOR = env_bool("NASHRA_VIEWS_TRUST_X_FORWARDED_FOR", False)
 NASHRA_MOST_READ_CACHE_SECONDS = int(os.environ.get("NASHRA_MOST_READ_CACHE_SECONDS", "300"))
 
 # Caching (nashra/caching): the page cache, how long shared caches keep pages, and the
