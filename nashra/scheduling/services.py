@@ -1,21 +1,35 @@
 """Scheduled publishing that waits for embargoes and says so when it falls behind.
 
-Publishing and unpublishing go through Wagtail's own model methods (as its
-``publish_scheduled`` command does), so signals, workflows, aliases and caches behave
-exactly as for an editor's publish. Wagtail's actions read the clock themselves; tests
-move it with ``unittest.mock.patch("django.utils.timezone.now")``.
+Publishing and unpublishing go through Wagtail's own actions (as its ``publish_scheduled``
+command does), so signals, workflows, aliases and caches behave exactly as for an editor's
+publish. Each item is one transaction: the row is locked and read again, the object changed
+and its audit entry written together, so a worker killed at any moment leaves the item either
+done or untouched, and one that starts again (or a second one) does nothing twice.
+
+What is due is decided by the database's clock, read once a pass (``database_now``), so a
+worker host whose clock is off agrees with the web hosts. The dashboard and ``/health/`` still
+read their own host's clock; tests move it with
+``unittest.mock.patch("django.utils.timezone.now")``.
 """
 
 import datetime
 import logging
+import os
+import time
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.db.models.functions import Now
 from django.utils import dateparse, timezone
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.log_actions import log
-from wagtail.models import DraftStateMixin, Page, Revision
+from wagtail.models import DraftStateMixin, Page, PageLogEntry, Revision
 from wagtail.utils.timestamps import ensure_utc
+
+from nashra.caching import purge
+from nashra.caching.signals import purge_for_page
 
 from .models import WorkerHeartbeat
 
@@ -26,6 +40,10 @@ OVERDUE_AFTER = datetime.timedelta(seconds=60)
 # The worker runs every 15 s by default; five minutes without a pass is a dead worker.
 STALE_AFTER = datetime.timedelta(minutes=5)
 HEARTBEAT_NAME = "scheduler"
+SCHEDULED_ACTIONS = ("wagtail.publish.scheduled", "wagtail.unpublish.scheduled")
+# Test only: seconds the worker lingers inside each item's transaction, so that the crash
+# test's SIGKILLs land in the middle of a publish. Never set outside that test.
+TEST_PAUSE_VARIABLE = "NASHRA_TEST_PAUSE_IN_PUBLISH"
 
 
 @dataclass
@@ -41,6 +59,19 @@ class OverdueItem:
     object: object
     action: str  # "publish" or "unpublish"
     due: datetime.datetime
+
+
+def database_now():
+    """Return the time by the database's clock, the one every host compares due times with."""
+    now = Now()
+    compiler = WorkerHeartbeat.objects.none().query.get_compiler(using=DEFAULT_DB_ALIAS)
+    sql, params = compiler.compile(now)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", params)
+        value = cursor.fetchone()[0]
+    for converter in connection.ops.get_db_converters(now) + now.get_db_converters(connection):
+        value = converter(value, now, connection)
+    return value
 
 
 def draft_state_models():
@@ -66,7 +97,7 @@ def embargo_of(revision):
     current = revision.content_object
     if current is not None:
         times.append(getattr(current, "embargo_until", None))
-    times = [time for time in times if time is not None]
+    times = [moment for moment in times if moment is not None]
     return max(times) if times else None
 
 
@@ -77,9 +108,22 @@ def due_time(revision):
     return max(go_live, embargo) if embargo else go_live
 
 
+def _pause_for_crash_test():
+    pause = float(os.environ.get(TEST_PAUSE_VARIABLE) or 0)
+    if pause:
+        logger.warning("Test pause inside an item's transaction")
+        time.sleep(pause)
+
+
+def _locked(queryset):
+    """Lock the rows; skip those another worker holds (it is doing them). SQLite has no row
+    locks, but its writes are serialised (transactions begin IMMEDIATE), which does as well."""
+    return queryset.select_for_update(skip_locked=True, of=("self",))
+
+
 def publish_due_revisions(now=None, result=None):
     """Publish every revision whose go-live has come, unless its embargo has not."""
-    now = now or timezone.now()
+    now = now or database_now()
     result = result or RunResult()
     due = (
         Revision.objects.filter(approved_go_live_at__lte=now)
@@ -93,36 +137,42 @@ def publish_due_revisions(now=None, result=None):
             continue
         try:
             with transaction.atomic():
-                published = _publish_revision(revision, embargo)
+                published = _publish_revision(revision, now)
         except Exception:
             logger.exception("Scheduled publishing of revision %s failed", revision.pk)
             result.failed.append(revision)
             continue
         if published:
+            logger.info('Published on schedule: "%s" revision %s', published, revision.pk)
             result.published.append(revision)
     return result
 
 
-def _publish_revision(revision, embargo):
-    # Locked so that a second worker, or a double start, cannot publish it twice.
-    revision = (
-        Revision.objects.select_for_update(skip_locked=True)
-        .filter(pk=revision.pk, approved_go_live_at__isnull=False)
-        .first()
-    )
+def _publish_revision(candidate, now):
+    """Publish a due revision and log it; return the object, or None if nothing was to do.
+
+    Read again under the lock: since it was listed, another worker may have published it,
+    an editor unscheduled or replaced it, or its embargo been extended.
+    """
+    revision = _locked(
+        Revision.objects.filter(pk=candidate.pk, approved_go_live_at__lte=now)
+    ).first()
     if revision is None:
-        return False
+        return None
+    embargo = embargo_of(revision)
+    if embargo and embargo > now:
+        return None
     go_live_at = revision.approved_go_live_at
-    revision.publish(user=None, log_action=False)
-    obj = revision.content_object  # cached by publish() before it ran: read it again
-    obj.refresh_from_db()
-    if obj.live_revision_id != revision.pk:
+    obj = _publish_now(revision)
+    if obj.live_revision_id != revision.pk or not obj.live:
         raise RuntimeError(f"Revision {revision.pk} was scheduled but did not go live.")
+    _pause_for_crash_test()
     log(
         instance=obj,
         action="wagtail.publish.scheduled",
         user=None,
         revision=revision,
+        timestamp=database_now(),
         data={
             "scheduled": True,
             "by": "worker",
@@ -130,40 +180,71 @@ def _publish_revision(revision, embargo):
             "embargo_until": ensure_utc(embargo) if embargo else None,
         },
     )
-    logger.info('Published on schedule: "%s" revision %s', obj, revision.pk)
-    return True
+    return obj
+
+
+def _publish_now(revision):
+    """Publish a due revision through Wagtail's action, whatever this host's clock says.
+
+    Wagtail compares the go-live with this host's clock and would only schedule the revision
+    again if that clock lags behind the database's: the go-live is set aside while it
+    publishes, then put back.
+    """
+    content_object = revision.content_object
+    action_class = (
+        PublishPageRevisionAction if isinstance(content_object, Page) else PublishRevisionAction
+    )
+    action = action_class(revision, user=None, log_action=False)
+    obj = action.object
+    go_live_at = obj.go_live_at
+    host_lags = go_live_at is not None and go_live_at > timezone.now()
+    if host_lags:
+        obj.go_live_at = None
+    action.execute(skip_permission_checks=True)
+    if host_lags:
+        obj.go_live_at = go_live_at
+        type(obj)._base_manager.filter(pk=obj.pk).update(go_live_at=go_live_at)
+    return obj
 
 
 def unpublish_expired(now=None, result=None):
     """Unpublish every live object whose expiry has come, marking it expired."""
-    now = now or timezone.now()
+    now = now or database_now()
     result = result or RunResult()
     for model in draft_state_models():
-        expired = model.objects.filter(live=True, expire_at__lte=now).order_by("expire_at")
-        if model is Page:
-            expired = expired.specific()
-        for obj in list(expired):
-            expire_at = obj.expire_at
+        expired = model.objects.filter(live=True, expire_at__lte=now).order_by("expire_at", "pk")
+        for pk in list(expired.values_list("pk", flat=True)):
             try:
                 with transaction.atomic():
-                    obj.unpublish(set_expired=True, log_action=False)
-                    log(
-                        instance=obj,
-                        action="wagtail.unpublish.scheduled",
-                        user=None,
-                        data={
-                            "scheduled": True,
-                            "by": "worker",
-                            "expire_at": ensure_utc(expire_at),
-                        },
-                    )
+                    obj = _unpublish_expired(model, pk, now)
             except Exception:
-                logger.exception("Scheduled unpublishing of %r failed", obj)
-                result.failed.append(obj)
+                logger.exception("Scheduled unpublishing of %s %s failed", model._meta.label, pk)
+                result.failed.append(model.objects.filter(pk=pk).first())
                 continue
-            logger.info('Unpublished on expiry: "%s"', obj)
-            result.unpublished.append(obj)
+            if obj is not None:
+                logger.info('Unpublished on expiry: "%s"', obj)
+                result.unpublished.append(obj)
     return result
+
+
+def _unpublish_expired(model, pk, now):
+    """Unpublish an expired object and log it; return it, or None if nothing was to do."""
+    obj = _locked(model.objects.filter(pk=pk, live=True, expire_at__lte=now)).first()
+    if obj is None:
+        return None
+    if model is Page:
+        obj = obj.specific
+    expire_at = obj.expire_at
+    obj.unpublish(set_expired=True, log_action=False)
+    _pause_for_crash_test()
+    log(
+        instance=obj,
+        action="wagtail.unpublish.scheduled",
+        user=None,
+        timestamp=database_now(),
+        data={"scheduled": True, "by": "worker", "expire_at": ensure_utc(expire_at)},
+    )
+    return obj
 
 
 def run_scheduled(now=None):
@@ -171,18 +252,36 @@ def run_scheduled(now=None):
 
     Publishing comes first so that an item both due and expired ends the pass unpublished.
     """
-    now = now or timezone.now()
-    result = publish_due_revisions(now)
-    unpublish_expired(now, result)
+    moment = now or database_now()
+    result = publish_due_revisions(moment)
+    unpublish_expired(moment, result)
+    # Stamped as the pass ends, after every audit entry it wrote: see
+    # purge_after_unfinished_pass.
     record_heartbeat(result, now)
     return result
+
+
+def purge_after_unfinished_pass():
+    """Purge again the pages changed since the last finished pass; return how many.
+
+    A change's purge of the caches and front proxies is sent once its transaction commits: a
+    worker killed in between has changed the page but left the old version cached. Run when
+    the worker starts; purging a page twice is harmless.
+    """
+    since = last_heartbeat() or database_now() - STALE_AFTER
+    entries = PageLogEntry.objects.filter(action__in=SCHEDULED_ACTIONS, timestamp__gt=since)
+    page_ids = set(entries.values_list("page_id", flat=True))
+    pages = Page.objects.filter(pk__in=page_ids).specific()
+    for page in pages:
+        purge.send(purge_for_page(page))
+    return len(pages)
 
 
 def record_heartbeat(result, now=None):
     WorkerHeartbeat.objects.update_or_create(
         name=HEARTBEAT_NAME,
         defaults={
-            "last_run": now or timezone.now(),
+            "last_run": now or database_now(),
             "published": len(result.published),
             "unpublished": len(result.unpublished),
             "failed": len(result.failed),

@@ -1,4 +1,8 @@
-"""The worker publishes at the scheduled time, unpublishes at expiry, and waits for embargoes."""
+"""The worker publishes at the scheduled time, unpublishes at expiry, and waits for embargoes.
+
+What is due is decided by the database's clock, which a test cannot move: a pass is given the
+moment it stands for (and the host's clock is moved along with it).
+"""
 
 import datetime
 import io
@@ -25,30 +29,33 @@ def live(article):
     return ArticlePage.objects.get(pk=article.pk).live
 
 
+def run_at(moment):
+    with clock(moment):
+        return services.run_scheduled(moment)
+
+
 def test_worker_publishes_a_scheduled_article_at_its_time_and_not_before(scheduled_article, now):
-    with clock(now + HOUR - SECOND):
-        call_command("run_worker", "--once")
+    call_command("run_worker", "--once")
+    assert not live(scheduled_article)
+    run_at(now + HOUR - SECOND)
     assert not live(scheduled_article)
 
-    with clock(now + HOUR + SECOND):
-        call_command("run_worker", "--once")
+    run_at(now + HOUR + SECOND)
     assert live(scheduled_article)
     entry = PageLogEntry.objects.get(page=scheduled_article, action="wagtail.publish.scheduled")
     assert entry.user is None
     assert entry.data["scheduled"] is True
-    assert entry.timestamp == now + HOUR + SECOND
+    assert abs(entry.timestamp - services.database_now()) < 60 * SECOND  # the database's clock
 
 
 def test_worker_unpublishes_an_article_at_its_expiry(middle_east, article_factory, now):
     article = article_factory(middle_east, "Polling stations open", expire_at=now + HOUR)
     assert live(article)
 
-    with clock(now + HOUR - SECOND):
-        call_command("run_worker", "--once")
+    run_at(now + HOUR - SECOND)
     assert live(article)
 
-    with clock(now + HOUR + SECOND):
-        call_command("run_worker", "--once")
+    run_at(now + HOUR + SECOND)
     article.refresh_from_db()
     assert not article.live
     assert article.expired
@@ -66,34 +73,30 @@ def test_worker_waits_for_the_embargo_even_when_go_live_has_passed(
     article.embargo_until = embargo
     article.save()
 
-    with clock(now + HOUR + 5 * SECOND):
-        services.run_scheduled()
+    run_at(now + HOUR + 5 * SECOND)
     assert not live(article)
 
     # Waiting for an embargo is not falling behind.
     with clock(embargo - SECOND):
         assert services.overdue_items() == []
 
-    with clock(embargo + SECOND):
-        services.run_scheduled()
+    run_at(embargo + SECOND)
     assert live(article)
 
 
-def test_worker_records_a_heartbeat(now):
-    with clock(now):
-        call_command("run_worker", "--once")
-    assert WorkerHeartbeat.objects.get().last_run == now
+def test_worker_records_a_heartbeat(db):
+    call_command("run_worker", "--once")
+    assert abs(WorkerHeartbeat.objects.get().last_run - services.database_now()) < 60 * SECOND
 
 
 def test_a_failing_item_does_not_stop_the_others(scheduled_article, now, monkeypatch):
-    from wagtail.models import Revision
+    from wagtail.actions.publish_revision import PublishRevisionAction
 
     def broken_publish(self, *args, **kwargs):
         raise RuntimeError("storage down")
 
-    monkeypatch.setattr(Revision, "publish", broken_publish)
-    with clock(now + HOUR + SECOND):
-        result = services.run_scheduled()
+    monkeypatch.setattr(PublishRevisionAction, "execute", broken_publish)
+    result = run_at(now + HOUR + SECOND)
     assert len(result.failed) == 1
     assert WorkerHeartbeat.objects.get().failed == 1
     assert not live(scheduled_article)

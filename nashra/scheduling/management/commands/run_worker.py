@@ -4,6 +4,8 @@ import threading
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from nashra.analytics.counting import flush_view_counts
 from nashra.scheduling import services
@@ -24,17 +26,24 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Do one pass and exit.")
 
     def handle(self, *args, interval, once, **options):
+        self.recover()
         if once:
             self.run_pass()
             return
         stopping = threading.Event()
 
         def stop(signum, frame):
-            self.stdout.write(f"Signal {signal.Signals(signum).name}: stopping after this pass.")
+            self.stdout.write(
+                _("Signal %(signal)s: stopping after this pass.")
+                % {"signal": signal.Signals(signum).name}
+            )
             stopping.set()
 
         previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
-        self.stdout.write(f"Scheduling worker started; a pass every {interval:g} s.")
+        self.stdout.write(
+            _("Scheduling worker started; a pass every %(interval)s s.")
+            % {"interval": f"{interval:g}"}
+        )
         try:
             while not stopping.is_set():
                 try:
@@ -52,14 +61,39 @@ class Command(BaseCommand):
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-        self.stdout.write("Scheduling worker stopped.")
+        self.stdout.write(_("Scheduling worker stopped."))
+
+    def recover(self):
+        """Finish what a worker killed mid-pass could not: the purges sent after each commit."""
+        try:
+            purged = services.purge_after_unfinished_pass()
+        except Exception:
+            logger.exception("Purging after an unfinished pass failed")
+            return
+        if purged:
+            self.stdout.write(
+                ngettext(
+                    "Purged %(count)d page changed by an unfinished pass.",
+                    "Purged %(count)d pages changed by an unfinished pass.",
+                    purged,
+                )
+                % {"count": purged}
+            )
 
     def run_pass(self):
         result = services.run_scheduled()
         if result.published or result.unpublished or result.failed:
             self.stdout.write(
-                f"Published {len(result.published)}, unpublished {len(result.unpublished)}, "
-                f"failed {len(result.failed)}, waiting for an embargo {len(result.waiting)}."
+                _(
+                    "Published %(published)d, unpublished %(unpublished)d, failed %(failed)d, "
+                    "waiting for their embargo to end %(waiting)d."
+                )
+                % {
+                    "published": len(result.published),
+                    "unpublished": len(result.unpublished),
+                    "failed": len(result.failed),
+                    "waiting": len(result.waiting),
+                }
             )
         try:
             flush_view_counts()  # the most-read counts gathered in the cache since the last pass
