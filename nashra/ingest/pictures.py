@@ -22,15 +22,23 @@ class ArticlePicture:
     credit: str
 
 
-def import_pictures(item, base_dir, stored_files):
+def import_pictures(item, base_dir, stored_files, root=None):
     """Return (library pictures, remote media records) for an item's picture associations.
 
+    Local pictures are read only from under ``root`` (by default ``base_dir``, the ninjs
+    file's own folder): a wire feed names its pictures, and a path naming any other file on
+    the server would publish it. Every local path is checked before any file is stored.
     Every file written to storage is appended to stored_files, so that a caller whose
     transaction fails can remove it again.
     """
+    root = Path(root or base_dir).resolve()
+    located = [
+        (picture, None if picture.is_remote else picture_file(picture.href, base_dir, root))
+        for picture in item.pictures
+    ]
     pictures, remote_media = [], []
-    for picture in item.pictures:
-        if picture.is_remote:
+    for picture, path in located:
+        if path is None:
             # Never fetched: an editor decides whether the picture may be used.
             remote_media.append(
                 {
@@ -41,22 +49,42 @@ def import_pictures(item, base_dir, stored_files):
                 }
             )
         else:
-            image = _library_image(picture, item, Path(base_dir), stored_files)
+            image = _library_image(picture, item, path, stored_files)
             pictures.append(ArticlePicture(image, picture.caption[:500], picture.credit[:255]))
     return pictures, remote_media
 
 
-def local_path(href, base_dir):
-    """Return the file a local href means: relative to the ninjs file, absolute, or file: URL."""
+def picture_file(href, base_dir, root):
+    """Return the file a local href names, relative to base_dir and inside root.
+
+    Refused, with an IngestError: an absolute path (so any ``file:`` URL but a relative
+    one), a path that leads out of root by ``..`` or a symbolic link, and a missing file.
+    """
     parts = urlsplit(href)
-    path = Path(url2pathname(parts.path) if parts.scheme.lower() == "file" else href)
-    return (Path(base_dir) / path).resolve() if not path.is_absolute() else path.resolve()
-
-
-def _library_image(picture, item, base_dir, stored_files):
-    path = local_path(picture.href, base_dir)
+    name = url2pathname(parts.path) if parts.scheme.lower() == "file" else href
+    if parts.netloc or Path(name).is_absolute():
+        raise IngestError(
+            _("picture “%(href)s” is an absolute path; name pictures relative to the ninjs file")
+            % {"href": href}
+        )
+    try:
+        path = (Path(base_dir) / name).resolve()
+    except (OSError, RuntimeError, ValueError) as error:  # a symlink loop, a NUL byte
+        raise IngestError(
+            _("picture “%(href)s” is not a usable path (%(error)s)")
+            % {"href": href, "error": error}
+        ) from error
+    if not path.is_relative_to(root):
+        raise IngestError(
+            _("picture “%(href)s” is outside the folder %(root)s, where pictures are read from")
+            % {"href": href, "root": root}
+        )
     if not path.is_file():
         raise IngestError(_("picture file not found: %(path)s") % {"path": path})
+    return path
+
+
+def _library_image(picture, item, path, stored_files):
     image_model = get_image_model()
     wire_uri = (picture.uri or str(path))[:1000]
     existing = image_model.objects.filter(wire_uri=wire_uri).order_by("pk").first()

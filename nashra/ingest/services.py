@@ -46,17 +46,20 @@ class ImportResult:
         return f"{self.status.label}: {self.message}"
 
 
-def import_ninjs_file(path, *, section_path=None, edition=None, publish=False, version=None):
+def import_ninjs_file(
+    path, *, section_path=None, edition=None, publish=False, version=None, pictures_from=None
+):
     """Create or update the article a ninjs file describes; return what happened.
 
     A file is imported whole or not at all: any problem leaves the database as it was (and
     removes the picture files already stored) and comes back as an ERROR result naming the
     file and the problem. The page is found again by the document's uri on later imports.
+    Local pictures are read only from under ``pictures_from``, by default the file's folder.
     """
     path = Path(path)
     stored_files = []
     try:
-        return _import(path, section_path, edition, publish, version, stored_files)
+        return _import(path, section_path, edition, publish, version, pictures_from, stored_files)
     except (IngestError, ValidationError) as error:
         _delete_stored(stored_files)
         if isinstance(error, ValidationError):
@@ -68,7 +71,7 @@ def import_ninjs_file(path, *, section_path=None, edition=None, publish=False, v
         raise
 
 
-def _import(path, section_path, edition, publish, version, stored_files):
+def _import(path, section_path, edition, publish, version, pictures_from, stored_files):
     item = parse_document(load_document(path), version=version)
     if not item.is_article:
         message = _(
@@ -84,7 +87,9 @@ def _import(path, section_path, edition, publish, version, stored_files):
         page = ArticlePage.objects.filter(wire_uri=item.uri).first()
         locale = _edition_locale(item, edition, page)
         section = _find_section(locale, section_path) if section_path or page is None else None
-        pictures, remote_media = import_pictures(item, path.parent, stored_files)
+        pictures, remote_media = import_pictures(
+            item, path.parent, stored_files, root=pictures_from
+        )
         created = page is None
         if created:
             page = ArticlePage(locale=locale, live=False, wire_uri=item.uri)

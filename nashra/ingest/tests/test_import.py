@@ -126,13 +126,14 @@ def test_one_extra_picture_becomes_an_image_block(editions, write_ninjs, write_p
     assert page.body[-1].value["caption"] == "Second"
 
 
-def test_pictures_by_absolute_path_and_file_url(editions, write_ninjs, write_picture):
-    first = write_picture("elsewhere/first.jpg")
-    second = write_picture("elsewhere/second.jpg")
+def test_pictures_by_relative_path_and_relative_file_url(editions, write_ninjs, write_picture):
+    """Absolute paths are refused (see test_picture_paths.py); relative ones, as URLs too, work."""
+    write_picture("feed/photos/first.jpg")
+    write_picture("feed/photos/second.jpg")
     document = article_2x(
         associations=[
-            picture_2x("a", str(first), uri=None),
-            picture_2x("b", second.as_uri()),
+            picture_2x("a", "photos/first.jpg", uri=None),
+            picture_2x("b", "file:photos/second.jpg"),
         ]
     )
     del document["associations"][0]["uri"]

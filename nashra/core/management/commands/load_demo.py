@@ -121,6 +121,8 @@ class Command(BaseCommand):
                     section=section_folder.name.replace("--", "/"),
                     edition=language_code,
                     publish=True,
+                    # The demo's articles share its pictures folder (demo/images).
+                    pictures_from=DEMO_DIR,
                     stdout=self.stdout,
                 )
         self.stdout.write(

@@ -34,18 +34,31 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publish", action="store_true", help=_("Publish what is imported."))
         parser.add_argument(
+            "--pictures-from",
+            type=Path,
+            metavar="FOLDER",
+            help=_(
+                "Read local pictures from anywhere under this folder (default: only from under"
+                " each ninjs file's own folder)."
+            ),
+        )
+        parser.add_argument(
             "--ninjs-version",
             choices=schema_versions(),
             help=_("Schema version for documents that do not name theirs."),
         )
 
-    def handle(self, *args, paths, section, edition, publish, ninjs_version, **options):
+    def handle(
+        self, *args, paths, section, edition, publish, ninjs_version, pictures_from, **options
+    ):
         counts = dict.fromkeys(ImportStatus, 0)
         for path, problem in self.ninjs_files(paths):
             if problem:
                 result = ImportResult(path, ImportStatus.ERROR, problem)
             else:
-                result = self.import_file(path, section, edition, publish, ninjs_version)
+                result = self.import_file(
+                    path, section, edition, publish, ninjs_version, pictures_from
+                )
             counts[result.status] += 1
             if result.status == ImportStatus.ERROR:
                 self.stderr.write(str(result), style_func=self.style.ERROR)
@@ -82,10 +95,15 @@ class Command(BaseCommand):
             else:
                 yield path, _("%(path)s: no such file or folder") % {"path": path}
 
-    def import_file(self, path, section, edition, publish, version):
+    def import_file(self, path, section, edition, publish, version, pictures_from=None):
         try:
             return import_ninjs_file(
-                path, section_path=section, edition=edition, publish=publish, version=version
+                path,
+                section_path=section,
+                edition=edition,
+                publish=publish,
+                version=version,
+                pictures_from=pictures_from,
             )
         except Exception as error:  # a bug must not stop the rest of the feed; it is logged
             logger.exception("Importing %s failed", path)
