@@ -9,6 +9,20 @@ from nashra.core import privacy
 from nashra.news.models import ArticlePage, SectionPage
 
 MAX_QUERY_LENGTH = 200
+# The calendar a reader may search. Python's own ends (years 1 and 9999) cannot take a day or
+# a time zone's offset more, and no article is dated near them.
+FIRST_DAY = datetime.date(1900, 1, 1)
+LAST_DAY = datetime.date(2999, 12, 31)
+DATE_ATTRS = {"type": "date", "min": FIRST_DAY.isoformat(), "max": LAST_DAY.isoformat()}
+
+
+def validate_searchable_day(day):
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise forms.ValidationError(
+            _("Enter a date in the years %(first)d to %(last)d."),
+            code="out_of_range",
+            params={"first": FIRST_DAY.year, "last": LAST_DAY.year},
+        )
 
 
 class SearchForm(forms.Form):
@@ -32,10 +46,16 @@ class SearchForm(forms.Form):
         choices=[("", _("Any type")), *ArticlePage.TypeOfWork.choices],
     )
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        validators=[validate_searchable_day],
+        widget=forms.DateInput(attrs=DATE_ATTRS),
     )
     until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"),
+        required=False,
+        validators=[validate_searchable_day],
+        widget=forms.DateInput(attrs=DATE_ATTRS),
     )
     sort = forms.ChoiceField(
         label=_("Order"),

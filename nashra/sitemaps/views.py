@@ -12,6 +12,9 @@ from . import xml
 from .entries import Catalogue
 
 XML_CONTENT_TYPE = "application/xml; charset=utf-8"
+# A sitemap index lists at most 50,000 sitemaps: no file has a higher number, and a higher
+# one would ask the database for an offset past what it can count.
+MAX_FILE_NUMBER = 50_000
 
 
 @require_safe
@@ -40,10 +43,10 @@ def sitemap_index(request):
 def edition_sitemap(request, language, kind, number):
     """Stream one file of an edition's pages, topics or authors."""
     tags.add(request, SITEMAPS_TAG)
-    number = int(number)
+    number = int(number) if len(number) <= len(str(MAX_FILE_NUMBER)) else 0
     catalogue = Catalogue(request)
     edition = catalogue.edition(language)
-    if edition is None or number < 1:
+    if edition is None or not 1 <= number <= MAX_FILE_NUMBER:
         raise Http404
     chunks = catalogue.entries(edition, kind, number)
     # The first chunk is read now, so that a file past the end is a 404, not an empty list.
