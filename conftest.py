@@ -19,9 +19,10 @@ def _reset_language():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from django.conf import settings
     from django.core.cache import caches
 
-    for alias in ("default", "renditions", "pages"):
+    for alias in settings.CACHES:
         caches[alias].clear()
     yield
 

@@ -11,6 +11,9 @@ CSRF token), ``private``/``no-store`` asked for, an error, a stream.
 
 Never cached: anything but GET and HEAD, the admin and its previews, the view beacon, a
 request that carries a session (a logged-in editor) or a message to show.
+
+The view of a public request sees only the query parameters its kind of page reads
+(``queries``), so a stray parameter can neither split the cache nor show on the page.
 """
 
 import hashlib
@@ -23,6 +26,7 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from . import store, tags
 from .policy import policy_for
+from .queries import ReadQuery
 
 CACHEABLE_STATUSES = (200, 301, 404)
 CACHE_STATUS_HEADER = "X-Nashra-Cache"
@@ -130,6 +134,9 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
 
+        query = ReadQuery.for_request(request.META)
+        if query is not None:
+            request.GET = query
         use_cache = settings.NASHRA_PAGE_CACHE
         started = time.time()  # a purge from now on retires what this request renders
         if use_cache:
@@ -146,6 +153,9 @@ class PageCacheMiddleware:
             return response
         timeout = make_public(request, response)
         if use_cache and not response.streaming:
-            store.put(request.META, response, tags.for_request(request), timeout, started)
+            names_read = query.names_read if query is not None else None
+            store.put(
+                request.META, response, tags.for_request(request), timeout, started, names_read
+            )
             response[CACHE_STATUS_HEADER] = "miss"
         return conditional(request, response)

@@ -6,12 +6,29 @@ purged before that: a change committed while the page was being rendered retires
 Nothing has to list the entries. A hit costs two cache reads (the entry, then its tags'
 stamps) and no query.
 
+A stamp that is missing may have been evicted, and with it the memory of a purge: an entry
+whose stamps are not all there is never served, and a stamp written again (by the next page
+stored) is dated just before that page's request began, so it retires every entry rendered
+earlier and none can come back.
+
+Two budgets, so that what anyone can invent cannot push the site's pages out:
+
+- ``pages``: the site's own pages (200s), one entry per address and the query parameters its
+  view read (``queries``), so ``?x=1`` and ``?utm_source=…`` share the entry of the page;
+- ``pages_adhoc`` (when configured): searches, not-found pages and redirects, kept briefly in a
+  small memory of their own. A not-found page or a redirect is keyed by its whole query
+  string (a redirect may depend on it); stamps written for them last no longer than they
+  do, so a random address leaves nothing behind for long. Without that alias, not-found
+  pages and redirects are not stored (proxies in front may still keep them) and searches
+  are kept with the pages.
+
 With a per-process cache (local memory, no Redis), a purge in one process cannot reach
 another's memory. There a purge writes its time to an "epoch" file instead, which every
 process reads on a hit (one small read): a purge anywhere retires every process's pages.
 """
 
 import hashlib
+import math
 import os
 import time
 from dataclasses import dataclass, field
@@ -21,9 +38,13 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
+from django.utils.http import urlencode
+
+from . import queries
 
 CACHE_ALIAS = "pages"
-STAMP_TIMEOUT = 7 * 24 * 3600  # far longer than any entry lives
+ADHOC_ALIAS = "pages_adhoc"
+STAMP_TIMEOUT = 7 * 24 * 3600  # far longer than any page lives
 
 
 @dataclass
@@ -42,27 +63,46 @@ class Entry:
 
 
 def _cache():
+    """The site's pages, and every tag's stamp."""
     return caches[CACHE_ALIAS]
+
+
+def _adhoc_cache():
+    return caches[ADHOC_ALIAS] if ADHOC_ALIAS in settings.CACHES else None
 
 
 def _digest(text):
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
-def entry_key(environ):
-    """One entry per scheme, host, path and query string, as the WSGI server received them.
-
-    Read from the WSGI environ (a Django request's ``META``), so that the WSGI front door
-    (``nashra.caching.wsgi``) and the middleware find the same entries.
-    """
+def _address(environ):
+    """Scheme, host and path as the WSGI server received them (no query string)."""
     scheme = environ.get("wsgi.url_scheme", "http")
     proxy_header = settings.SECURE_PROXY_SSL_HEADER
     if proxy_header and environ.get(proxy_header[0], "").split(",")[0].strip() == proxy_header[1]:
         scheme = "https"
     host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}"
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
-    query = environ.get("QUERY_STRING", "")
-    return "page:" + _digest(f"{scheme}://{host.lower()}{path}?{query}")
+    return f"{scheme}://{host.lower()}{path}"
+
+
+def entry_key(environ, names_read=None, pairs=None):
+    """The key of a page: its address and the query its view may see (``queries``).
+
+    Read from the WSGI environ (a Django request's ``META``), so that the WSGI front door
+    (``nashra.caching.wsgi``) and the middleware find the same entries. With ``names_read``,
+    the parameters the view did not ask for are left out too.
+    """
+    if pairs is None:
+        pairs = queries.canonical(environ) or []
+    if names_read is not None:
+        pairs = [(name, value) for name, value in pairs if name in names_read]
+    return "page:" + _digest(f"{_address(environ)}?{urlencode(pairs)}")
+
+
+def exact_key(environ):
+    """The key of a not-found page or a redirect: the query string exactly as it came."""
+    return "page!" + _digest(f"{_address(environ)}?{environ.get('QUERY_STRING', '')}")
 
 
 def stamp_key(tag):
@@ -130,30 +170,62 @@ def version_of(tags):
     return f"{max(stamps.values(), default=0.0)!r}:{len(stamps)}:{current_epoch()!r}"
 
 
-def get(environ):
-    """Return the stored response for this request if none of its tags was purged since."""
-    cache = _cache()
-    entry = cache.get(entry_key(environ))
-    if entry is None:
-        return None
+def _places(environ):
+    """Where an answer to this request may be stored, in the order to look: (cache, key)."""
+    pairs = queries.canonical(environ)
+    if pairs is None:
+        return []
+    adhoc = _adhoc_cache()
+    places = [(_page_cache(environ, pairs), entry_key(environ, pairs=pairs))]
+    if adhoc is not None:
+        places.append((adhoc, exact_key(environ)))
+    return places
+
+
+def _page_cache(environ, pairs):
+    """Where a 200 is kept: a search with the other searches, if they have a budget."""
+    adhoc = _adhoc_cache()
+    return adhoc if adhoc is not None and queries.is_search(environ, pairs) else _cache()
+
+
+def _is_current(entry):
     epoch_path = _epoch_path()
     if epoch_path is not None:
-        return entry if _read_epoch(epoch_path) < entry.started else None
+        return _read_epoch(epoch_path) < entry.started
     keys = [stamp_key(tag) for tag in entry.tags]
-    stamps = cache.get_many(keys)
+    stamps = _cache().get_many(keys)
     # A stamp missing (evicted) counts as a purge: never serve what might be stale.
-    if len(stamps) < len(keys) or any(stamp >= entry.started for stamp in stamps.values()):
-        return None
-    return entry
+    return len(stamps) == len(keys) and all(stamp < entry.started for stamp in stamps.values())
 
 
-def put(environ, response, tags, timeout, started):
-    """Store ``response``, rendered for a request that started at ``started``."""
-    cache = _cache()
+def get(environ):
+    """Return the stored response for this request if none of its tags was purged since."""
+    for cache, key in _places(environ):
+        entry = cache.get(key)
+        # Past a purged page, its not-found page or redirect may be current.
+        if entry is not None and _is_current(entry):
+            return entry
+    return None
+
+
+def put(environ, response, tags, timeout, started, names_read=None):
+    """Store ``response``, rendered for a request that started at ``started``.
+
+    ``names_read``: the query parameters the view asked for (None: all of them).
+    """
+    pairs = queries.canonical(environ)
+    if pairs is None:
+        return
+    if response.status_code == 200:
+        cache, key = _page_cache(environ, pairs), entry_key(environ, names_read, pairs)
+    else:
+        cache, key = _adhoc_cache(), exact_key(environ)
+        if cache is None:
+            return
     if _epoch_path() is None:
-        keys = [stamp_key(tag) for tag in tags]
-        for key in set(keys) - set(cache.get_many(keys)):
-            cache.add(key, 0.0, STAMP_TIMEOUT)  # "never purged", unless a purge got there first
+        # The site's pages share their tags' stamps for long; what anyone can invent, briefly.
+        stamp_timeout = timeout if cache is _adhoc_cache() else STAMP_TIMEOUT
+        _stamp_missing(tags, started, stamp_timeout)
     entry = Entry(
         status=response.status_code,
         headers=[(name, value) for name, value in response.items() if name.lower() != "set-cookie"],
@@ -161,7 +233,22 @@ def put(environ, response, tags, timeout, started):
         tags=list(tags),
         started=started,
     )
-    cache.set(entry_key(environ), entry, timeout)
+    cache.set(key, entry, timeout)
+
+
+def _stamp_missing(tags, started, timeout):
+    """Write the stamps no purge has written, or whose purge was forgotten (evicted).
+
+    Dated just before ``started``: this entry stays good, and every entry rendered earlier
+    with the same tag is retired, since one of them may predate a purge nobody remembers.
+    A purge that got there first wins (``add``).
+    """
+    stamps = _cache()
+    keys = [stamp_key(tag) for tag in tags]
+    missing = set(keys) - set(stamps.get_many(keys))
+    before = math.nextafter(started, -math.inf)
+    for key in missing:
+        stamps.add(key, before, timeout)
 
 
 def invalidate(tags):
@@ -182,3 +269,6 @@ def invalidate(tags):
 
 def clear():
     _cache().clear()
+    adhoc = _adhoc_cache()
+    if adhoc is not None:
+        adhoc.clear()

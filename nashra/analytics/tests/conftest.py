@@ -6,6 +6,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from nashra.analytics.models import ArticleViews
+from nashra.caching.tests.caches import redis_caches, redis_server  # noqa: F401 (fixtures)
 
 BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -18,6 +19,14 @@ HOUR = datetime.timedelta(hours=1)
 def _flush_only_when_asked(settings):
     """Views stay in the cache until a test flushes them, unless it turns this back on."""
     settings.NASHRA_VIEWS_FLUSH_INTERVAL = 0
+
+
+@pytest.fixture(autouse=True)
+def _forget_counts():
+    """No reader seen and no count pending from another test."""
+    from nashra.analytics.counting import counters
+
+    counters().clear()
 
 
 def beacon_url(client, article):
