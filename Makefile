@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEMO_SETTINGS ?= nashra.settings.dev
 
-.PHONY: demo test install messages translations chromium java lint format serve clean bench-search bench lighthouse varnish
+.PHONY: demo test install messages translations chromium java lint format serve clean bench-search bench lighthouse varnish nginx
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ demo: install
 	@echo "Nashra is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) PY=$(PY) PORT=$(PORT) scripts/demo-serve
 
-test: install chromium java varnish
+test: install chromium java varnish nginx
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Search timings on a 100,000-article archive (SQLite, or PostgreSQL with DATABASE_URL).
@@ -50,6 +50,9 @@ java:
 
 varnish:
 	@scripts/ensure-varnish
+
+nginx:
+	@scripts/ensure-nginx
 
 # Regenerate the Arabic catalogue from the code (needs Debian's gettext for xgettext).
 translations: $(VENV)/.installed

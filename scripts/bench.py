@@ -41,6 +41,7 @@ WRK_THREADS = 2  # as many as the cores; wrk and the servers share them
 # Every row asks for gzip, as browsers do: what a reader receives, and what Varnish stores.
 WRK_HEADERS = ["-H", "Accept-Encoding: gzip"]
 PORT_UNCACHED, PORT_CACHED, PORT_VARNISH, PORT_NGINX = 18010, 18011, 18020, 18030
+PORT_VARNISH_PURGE = 18023  # Varnish's purge listener, as in production (deploy/varnish)
 CONNECTIONS = {"uncached": 16, "app cache": 64, "Varnish": 200, "nginx static": 200}
 VISIBLE_WITHIN = 30  # seconds a publish may take to show before we call it lost
 PAGES = ["home", "section", "topic", "article", "search", "feed"]
@@ -57,8 +58,11 @@ ENV = {
     "SECURE_SSL_REDIRECT": "false",
     "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
     "PYTHONUNBUFFERED": "1",
-    # Every publish (the app's own and bench_publish's) purges the benchmark's Varnish.
-    "VARNISH_URL": f"http://127.0.0.1:{PORT_VARNISH}",
+    # Production refuses a mail backend that would print password-reset links; none is sent.
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    # Every publish (the app's own and bench_publish's) purges the benchmark's Varnish, on its
+    # purge listener.
+    "VARNISH_URL": f"http://127.0.0.1:{PORT_VARNISH_PURGE}",
 }
 BUILD_ENV = {**ENV, "DJANGO_SETTINGS_MODULE": "nashra.settings.bench"}
 LOAD_BEFORE = os.getloadavg()[0]
@@ -229,7 +233,8 @@ def start_varnish(backend_port):
         shutil.which("varnishd") or "/usr/sbin/varnishd",
         "-F",
         "-n", str(workdir),
-        "-a", f"127.0.0.1:{PORT_VARNISH}",
+        "-a", f"public=127.0.0.1:{PORT_VARNISH}",
+        "-a", f"purge=127.0.0.1:{PORT_VARNISH_PURGE}",
         "-T", "none",
         "-f", str(copy),
         "-s", "malloc,256m",
@@ -516,7 +521,7 @@ def main():
     rss["uncached"] = worker_rss(server)
     stop(server)
 
-    varnish_url = ENV["VARNISH_URL"]
+    varnish_url = f"http://127.0.0.1:{PORT_VARNISH}"
     server = start_gunicorn("gunicorn-cached", PORT_CACHED)
     base = f"http://127.0.0.1:{PORT_CACHED}"
     for page in PAGES:

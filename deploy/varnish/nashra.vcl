@@ -1,6 +1,7 @@
 # Varnish in front of Nashra (Varnish 7.1, Debian's varnish and varnish-modules packages).
 #
-# - Readers share one copy of each public page: cookies are dropped from their requests.
+# - Readers share one copy of each public page: cookies are dropped from their requests, and
+#   of the query string only the parameters the application reads are kept, sorted.
 # - Editors (a session cookie), the admin, previews, form posts and the view beacon pass.
 # - Publishing purges by cache tag (the `xkey` header the app sends): soft purges, so the
 #   old copy stays available as a fallback.
@@ -8,8 +9,18 @@
 #   for up to a day (grace), instead of an error page.
 # - Text is stored gzipped; clients that don't take gzip get it unzipped.
 #
-# Purge with: curl -X PURGE -H 'xkey-purge: a:42 p:/en/' http://127.0.0.1:6081/
-# (nashra.caching.backends.VarnishBackend does this when VARNISH_URL is set).
+# Two listeners (deploy/systemd/varnish.service.d-override.conf), told apart by name:
+#   -a public=127.0.0.1:6081   readers, all of them forwarded by nginx from 127.0.0.1, so
+#                              their address proves nothing: no PURGE is taken here.
+#   -a purge=127.0.0.1:6083    purges from the application (VARNISH_URL=http://127.0.0.1:6083)
+#                              and nothing else; nginx never forwards to it.
+#   (-T localhost:6082 stays varnishadm's.)
+# Purge with: curl -X PURGE -H 'xkey-purge: a:42 p:/en/' http://127.0.0.1:6083/
+# (nashra.caching.backends.VarnishBackend does this on every change when VARNISH_URL is set).
+#
+# X-Forwarded-For: nginx appends the reader's address, Varnish (varnishd itself, before
+# vcl_recv) appends nginx's, and gunicorn sees Varnish's: set NASHRA_TRUSTED_PROXIES=2, and
+# the application takes the third address from the right, whatever a reader put before it.
 vcl 4.1;
 
 import std;
@@ -32,37 +43,35 @@ backend default {
     }
 }
 
+# Who may purge on the purge listener: add the application's hosts if it listens beyond loopback.
 acl purgers {
     "127.0.0.1";
     "::1";
 }
 
 sub vcl_recv {
+    if (local.socket == "purge") {
+        call nashra_purge;
+    }
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
-            return (synth(405, "Not allowed"));
-        }
-        if (req.http.xkey-purge) {
-            set req.http.n-gone = xkey.softpurge(req.http.xkey-purge);
-        } else {
-            # A plain PURGE of a URL: every query string of its path.
-            set req.http.n-gone = xkey.softpurge("p:" + regsub(req.url, "\?.*$", ""));
-        }
-        return (synth(200, "Purged " + req.http.n-gone));
+        return (synth(405, "Not allowed"));
+    }
+    if (req.restarts == 0) {
+        # Only vcl_deliver may ask for the last good copy; a reader's header would too.
+        unset req.http.nashra-stale-if-error;
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|django-admin|stats|health|documents)(/|$)") {
+    # /en/_util/: Wagtail's login and password forms for private pages (they read ?next=).
+    if (req.url ~ "^/(admin|django-admin|stats|health|documents)(/|$)"
+        || req.url ~ "^(/[a-z-]+)?/_util/") {
         return (pass);
     }
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
     }
-    # Campaign parameters change nothing on the page: one copy for all of them.
-    set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid)=[^&]*", "\1");
-    set req.url = regsub(req.url, "[?&]+$", "");
-    set req.url = regsuball(req.url, "\?&+", "?");
+    call nashra_normalise_query;
     unset req.http.Cookie;
     if (req.http.nashra-stale-if-error) {
         # Restarted after an error from the origin: take the last good copy.
@@ -73,6 +82,39 @@ sub vcl_recv {
         set req.grace = 0s;
     }
     return (hash);
+}
+
+sub nashra_purge {
+    if (req.method != "PURGE" || client.ip !~ purgers) {
+        return (synth(405, "Not allowed"));
+    }
+    if (req.http.xkey-purge) {
+        set req.http.n-gone = xkey.softpurge(req.http.xkey-purge);
+    } else {
+        # A plain PURGE of a URL: every query string of its path.
+        set req.http.n-gone = xkey.softpurge("p:" + regsub(req.url, "\?.*$", ""));
+    }
+    return (synth(200, "Purged " + req.http.n-gone));
+}
+
+# One cached copy per page and set of parameters the application reads, in one order; any
+# other parameter (utm_*, fbclid, ?x=N) is dropped, before the application sees it too, so
+# it cannot make a copy of its own. Read by the application:
+#   page                                      every listing and the search results (core/pagination.py)
+#   q, section, type, since, until, sort      search (search/forms.py)
+#   content                                   feeds (feeds/builders.py)
+# A new parameter in a public view must be added here, or the view never receives it.
+sub nashra_normalise_query {
+    if (req.url !~ "\?") {
+        return;
+    }
+    set req.http.nashra-query = regsuball(
+        regsub(req.url, "^[^?]*\?", "&"),
+        "&(?!(page|q|section|type|since|until|sort|content)(=|&|$))[^&]*",
+        "");
+    set req.url = regsub(req.url, "\?.*$", "") + regsub(req.http.nashra-query, "^&", "?");
+    unset req.http.nashra-query;
+    set req.url = std.querysort(req.url);
 }
 
 sub vcl_backend_response {
@@ -109,5 +151,15 @@ sub vcl_deliver {
         set resp.http.X-Cache = "HIT";
     } else {
         set resp.http.X-Cache = "MISS";
+    }
+}
+
+sub vcl_synth {
+    if (resp.status == 405) {
+        if (local.socket == "purge") {
+            set resp.http.Allow = "PURGE";
+        } else {
+            set resp.http.Allow = "GET, HEAD, POST";
+        }
     }
 }

@@ -22,8 +22,8 @@ class VarnishBackend(HTTPBackend):
 
     One ``PURGE`` request carries many tags; Varnish soft-purges every object that carries
     any of them (all query strings of a path, every page showing an article), so it keeps
-    serving them, stale, while the origin is down. Settings: ``LOCATION``, e.g.
-    ``http://127.0.0.1:6081``.
+    serving them, stale, while the origin is down. Settings: ``LOCATION``, Varnish's purge
+    listener, e.g. ``http://127.0.0.1:6083`` (never the public one; deploy/varnish/nashra.vcl).
     """
 
     def __init__(self, params):
