@@ -24,5 +24,7 @@ control_socket_disable = True
 # Load the application before forking: workers share its memory pages.
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+# The access log names the reader (NASHRA_TRUSTED_PROXIES), not the proxy in front.
+logger_class = "nashra.core.access_log.AccessLogger"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

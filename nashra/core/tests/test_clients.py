@@ -1,5 +1,7 @@
 """One notion of the client's address: only the trusted proxies' word is taken."""
 
+import datetime
+
 import pytest
 from django.test import RequestFactory
 
@@ -52,3 +54,27 @@ def test_contact_limit_counts_each_reader_behind_the_proxies_apart(settings):
     forged = request_from("127.0.0.1", "203.0.113.8, 203.0.113.7, 127.0.0.1")
     assert client_fingerprint(one) != client_fingerprint(other)
     assert client_fingerprint(one) == client_fingerprint(forged)
+
+
+def test_gunicorns_access_log_names_the_reader_not_the_proxy(settings):
+    from gunicorn.config import Config
+
+    from nashra.core.access_log import AccessLogger
+
+    settings.NASHRA_TRUSTED_PROXIES = "2"
+    config = Config()
+    config.set("accesslog", "-")
+    config.set("logger_class", "nashra.core.access_log.AccessLogger")
+    logger = config.logger_class(config)
+    assert isinstance(logger, AccessLogger)
+    environ = {
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_X_FORWARDED_FOR": "10.9.9.9, 203.0.113.7, 127.0.0.1",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/en/",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+    response = type("Response", (), {"status": "200 OK", "sent": 10, "headers": []})()
+    request = type("Req", (), {"headers": []})()
+    atoms = logger.atoms(response, request, environ, datetime.timedelta(0))
+    assert atoms["h"] == "203.0.113.7"
