@@ -12,7 +12,12 @@ MANAGE = str(settings.BASE_DIR / "manage.py")
 
 def run_manage(*args, **env):
     base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
-    base.update(DJANGO_SETTINGS_MODULE="nashra.settings.production", **env)
+    # Production refuses to start without a mail backend that delivers (nashra/accounts).
+    base.update(
+        DJANGO_SETTINGS_MODULE="nashra.settings.production",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        **env,
+    )
     return subprocess.run(
         [sys.executable, MANAGE, *args], env=base, capture_output=True, text=True, check=False
     )
