@@ -9,6 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     # Admin views the newsroom holds to its scopes, on Wagtail's own paths (before them).
     path("admin/", include("nashra.core.reports")),
+    # Wagtail's password reset, limited per address (nashra/accounts), on Wagtail's own path.
+    path("admin/", include("nashra.accounts.urls")),
+    # Passkeys' WebAuthn ceremonies (django-otp-webauthn's views, as nashra/accounts runs them).
+    path("admin/passkeys/", include("nashra.accounts.passkey_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", include("nashra.scheduling.urls")),
@@ -30,3 +34,8 @@ if settings.DEBUG:
 
 # Every public page lives under its edition's prefix: /ar/… and /en/….
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+
+# Django's error views, safe from a broken form body (nashra/core/errors.py).
+handler400 = "nashra.core.errors.bad_request"
+handler403 = "nashra.core.errors.permission_denied"
+handler404 = "nashra.core.errors.page_not_found"

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything configurable is read from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "nashra.core",
+    "nashra.accounts",
     "nashra.home",
     "nashra.news",
     "nashra.topics",
@@ -65,6 +67,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +86,10 @@ MIDDLEWARE = [
     # every header the middleware below adds (security headers, CSP, language).
     "nashra.caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get the security headers too (nashra/core/headers.py).
+    "nashra.core.headers.SecurityHeadersMiddleware",
+    # A NUL byte in the path or a parameter is a 400, before any view or query sees it.
+    "nashra.core.nul_bytes.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -87,10 +98,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff who have not passed the second step reach no admin page (nashra/accounts).
+    "nashra.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the page that says so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nashra.urls"
@@ -150,6 +166,24 @@ else:
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NASHRA_PAGE_CACHE_ENTRIES", "500"))},
     }
+# Answers nobody links to (a 404, an unknown path) live in a small budget of their own in
+# each process, so a flood of made-up URLs cannot push real pages out (nashra/caching).
+CACHES["pages_adhoc"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages-adhoc",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NASHRA_PAGE_CACHE_ADHOC_ENTRIES", "200"))},
+}
+# Pending view counts and the beacon's per-address marks (nashra/analytics): in Redis when
+# there is one; else a local-memory cache of their own, large enough that a crowd of readers
+# does not evict counts before they are written.
+if REDIS_URL:
+    CACHES["counters"] = dict(CACHES["default"], KEY_PREFIX="counters")
+else:
+    CACHES["counters"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "counters",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NASHRA_COUNTERS_ENTRIES", "50000"))},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -157,6 +191,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Signing in (nashra/accounts). django-axes checks every sign-in against the lockouts before
+# the password is tried. Wrong passwords and wrong second-step codes count together against
+# one account from one client address; an address alone is never locked, as a whole newsroom
+# may share one. The count lasts until the lockout time has passed since the last failure; a
+# right password alone does not clear it (that would give whoever holds the password endless
+# guesses at the code), a complete sign-in does.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("NASHRA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NASHRA_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_CLIENT_IP_CALLABLE = "nashra.core.clients.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "nashra.accounts.lockout.lockout_response"
+# Masked in the form data django-axes keeps with a failed attempt, and in its log lines.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "recovery_code"]
+WAGTAILADMIN_USER_LOGIN_FORM = "nashra.accounts.forms.LoginForm"
+# On, every staff user must pass a second step (an authenticator app or a recovery code)
+# after the password; off, anyone may still turn it on from their account.
+NASHRA_REQUIRE_2FA = env_bool("NASHRA_REQUIRE_2FA", False)
+# Password-reset mails one client address may ask for, per e-mail address and window (seconds).
+NASHRA_PASSWORD_RESET_LIMIT = int(os.environ.get("NASHRA_PASSWORD_RESET_LIMIT", "3"))
+NASHRA_PASSWORD_RESET_WINDOW = int(os.environ.get("NASHRA_PASSWORD_RESET_WINDOW", "3600"))
 
 # Editions. Arabic and English exist from the first migration; the default edition is the
 # one a visitor without a matching Accept-Language lands on.
@@ -182,19 +241,47 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Nashra")
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.NashraImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Documents are served by Wagtail's view (its privacy, a download with nosniff), never
+# straight from /media/documents/ (the nginx example refuses that path), and none inline.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Uploads: raster formats only (no SVG, which can carry script), and bounds on the file and
+# on its pixels, checked before the image is decoded (nashra/core/uploads.py).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("NASHRA_IMAGE_MAX_BYTES", str(25 * 1024 * 1024)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("NASHRA_IMAGE_MAX_PIXELS", "80000000"))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "nashra.core.uploads.ImageForm"
+# The admin asks no third party for anything: no Gravatar (a hash of each journalist's
+# e-mail), no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 NASHRA_CONTACT_EMAIL = os.environ.get("NASHRA_CONTACT_EMAIL", "")
 # The proxies in front of the app whose X-Forwarded-For is believed: a count ("2" for
 # nginx → Varnish) or addresses and networks ("127.0.0.1,10.0.0.0/8"); empty trusts none.
 # The one notion of the client's address (nashra/core/clients.py).
 NASHRA_TRUSTED_PROXIES = os.environ.get("NASHRA_TRUSTED_PROXIES", "")
+# Pages one client address may count a view for per hour (each page once a day), and seconds
+# a beacon URL counts (0: the article's cache lifetime plus an hour).
+NASHRA_VIEWS_PER_ADDRESS = int(os.environ.get("NASHRA_VIEWS_PER_ADDRESS", "60"))
+NASHRA_VIEW_BEACON_SECONDS = int(os.environ.get("NASHRA_VIEW_BEACON_SECONDS", "0")) or None
+# Client addresses (or networks) that /health/ tells what is wrong; others get ok or fail.
+NASHRA_HEALTH_DETAIL_ADDRESSES = os.environ.get("NASHRA_HEALTH_DETAIL_ADDRESSES", "127.0.0.1,::1")
 # How many contact messages one address may send per window before being told to wait.
 NASHRA_CONTACT_RATE_LIMIT = int(os.environ.get("NASHRA_CONTACT_RATE_LIMIT", "5"))
 NASHRA_CONTACT_RATE_WINDOW = int(os.environ.get("NASHRA_CONTACT_RATE_WINDOW", "600"))
@@ -266,7 +353,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Old browsers, which know no frame-ancestors, let nobody frame a page; the CSP above lets the
+# site's own admin frame its previews.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -275,6 +364,38 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Wagtail runs its index updates as tasks and reports each one; that is noise here.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    # Wagtail runs its index updates as tasks and reports each one; that is noise here, as is
+    # django-axes' account of every sign-in (its failures and lockouts are warnings).
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
+
+# Passkeys (nashra/accounts): WebAuthn through django-otp-webauthn, a second step beside the
+# authenticator app, never in place of the password. A passkey belongs to one domain, the
+# relying party (RP) id: by default the first host name in ALLOWED_HOSTS, else "localhost".
+# Changing it later leaves every registered passkey unusable. The origins are the exact
+# scheme, host and port the admin is opened at: by default https:// on the RP id, or
+# http://localhost:$PORT in development (browsers allow passkeys on no other plain-http address).
+OTP_WEBAUTHN_RP_ID = os.environ.get("NASHRA_WEBAUTHN_RP_ID") or next(
+    (
+        host.lstrip(".")
+        for host in ALLOWED_HOSTS
+        if host != "*" and not host.startswith("[") and not host.replace(".", "").isdigit()
+    ),
+    "localhost",
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("NASHRA_WEBAUTHN_ORIGINS") or (
+    [f"http://localhost:{os.environ.get('PORT', '8000')}"]
+    if OTP_WEBAUTHN_RP_ID == "localhost"
+    else [f"https://{OTP_WEBAUTHN_RP_ID}"]
+)
+# The name browsers show when a passkey is made.
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+# A passkey opens no account without its password (nashra/accounts/passkeys.py refuses it too).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# A refused passkey is logged as a warning with its reason (passkeys.py), not as an error
+# with a traceback by the package.
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = ""

@@ -1,4 +1,5 @@
-"""Production: refuses to start without its secrets, and passes `check --deploy`."""
+"""Production: refuses to start without its secrets or a mail backend that delivers, and
+passes `check --deploy`."""
 
 import os
 
@@ -15,6 +16,23 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+
+# Password-reset links travel by mail: a backend that prints, files or drops mail would leave
+# them in the log or nowhere. Refused here, at import, as gunicorn runs no system checks.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "")
+if not EMAIL_BACKEND or EMAIL_BACKEND in {
+    f"django.core.mail.backends.{name}.EmailBackend"
+    for name in ("console", "filebased", "locmem", "dummy")
+}:
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND must be set in the environment for production to a backend that "
+        "delivers mail, e.g. django.core.mail.backends.smtp.EmailBackend (with EMAIL_HOST…); "
+        "the console, file, locmem and dummy backends would leave password-reset links in "
+        "the log or nowhere."
+    )
+
+# Staff pass a second step after their password unless this is turned off.
+NASHRA_REQUIRE_2FA = env_bool("NASHRA_REQUIRE_2FA", True)
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -10,11 +10,21 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Client.login() authenticates without a request, which django-axes refuses; this backend lets
+# it through unchecked (every sign-in through a page is still checked). nashra/accounts' tests
+# turn the second step on where they need it.
+AUTHENTICATION_BACKENDS = [
+    "nashra.accounts.tests.backends.ClientLoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+NASHRA_REQUIRE_2FA = False
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="nashra-test-media-"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "r"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "p"},
+    "pages_adhoc": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "a"},
+    "counters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "c"},
 }
 # Tests see every change at once; the page cache's own tests turn it on.
 NASHRA_PAGE_CACHE = False
