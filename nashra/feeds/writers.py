@@ -1,117 +1,175 @@
-"""Write a Feed as RSS 2.0, Atom 1.0 (RFC 4287) or JSON Feed 1.1; each returns UTF-8 bytes."""
+"""Write a Feed as RSS 2.0, Atom 1.0 (RFC 4287) or JSON Feed 1.1; each returns UTF-8 bytes.
 
+RSS and Atom are written by Django's feedgenerator, which is maintained with the specs and
+escapes what it writes; the subclasses here add only what it lacks and readers use: the full
+article (content:encoded, Atom content), every author, categories with their taxonomy and
+typed links to the feed itself. feedgenerator has no JSON Feed, so that writer is ours.
+"""
+
+import dataclasses
 import json
-import xml.etree.ElementTree as ET
+import re
 from datetime import UTC
-from email.utils import format_datetime
 
-ATOM_NS = "http://www.w3.org/2005/Atom"
+from django.utils import feedgenerator, timezone
+from django.utils.encoding import iri_to_uri
+
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
-for _prefix, _uri in (("atom", ATOM_NS), ("content", CONTENT_NS), ("dc", DC_NS)):
-    ET.register_namespace(_prefix, _uri)
+# What XML 1.0 cannot carry (most C0 controls, lone surrogates, U+FFFE and U+FFFF), which a
+# pasted headline may: feedgenerator refuses such text rather than write a broken document.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def rfc822(value):
-    return format_datetime(value.astimezone(UTC), usegmt=True)
+def xml_safe(value):
+    """Return the value, dataclasses and lists copied, with every string fit for XML 1.0."""
+    if isinstance(value, str):
+        return NOT_XML.sub("", value)
+    if isinstance(value, list):
+        return [xml_safe(element) for element in value]
+    if isinstance(value, dict):
+        return {key: xml_safe(element) for key, element in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        cleaned = {f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **cleaned)
+    return value
 
 
 def rfc3339(value):
+    """Return a JSON Feed date: RFC 3339 in UTC, to the second, as the XML feeds give it."""
     return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _add(parent, tag, text=None, **attributes):
-    element = ET.SubElement(parent, tag, {k: str(v) for k, v in attributes.items()})
-    if text is not None:
-        element.text = str(text)
-    return element
+def _utc(value):
+    # Aware, or RFC 822 dates would say "-0000" (zone unknown); in UTC, whatever the server's.
+    return value.astimezone(UTC)
 
 
-def _serialize(root):
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+def _utc_seconds_naive(value):
+    # feedgenerator writes a naive time as UTC with a "Z", and an aware one with its microseconds.
+    return value.astimezone(UTC).replace(microsecond=0, tzinfo=None)
+
+
+class NashraRssFeed(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 with a dc:creator per author (feedgenerator writes one), domain-scoped categories,
+    content:encoded for the full article and a typed atom:link to itself, which validators ask
+    for; ``entry`` on an item is the FeedItem it was made from."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": CONTENT_NS, "xmlns:dc": DC_NS}
+
+    def latest_post_date(self):
+        # The Feed's date, so an empty feed says when its page was published, not "now".
+        return self.feed["updated"]
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        link = {"href": self.feed["self_url"], "rel": "self", "type": "application/rss+xml"}
+        handler.addQuickElement("atom:link", None, link)
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        entry = item["entry"]
+        if entry.content_html:
+            handler.addQuickElement("content:encoded", entry.content_html)
+        for author in entry.authors:
+            handler.addQuickElement("dc:creator", author.name)
+        for category in entry.categories:
+            domain = {"domain": category.scheme} if category.scheme else None
+            handler.addQuickElement("category", category.term, domain)
+
+
+class NashraAtomFeed(feedgenerator.Atom1Feed):
+    """Atom 1.0 with every author and its page, categories with their scheme, a plain-text
+    summary beside the HTML content, and the feed's links typed for readers that pick by type."""
+
+    def latest_post_date(self):
+        return self.feed["updated"]
+
+    def add_root_elements(self, handler):
+        # Replaced, not extended: feedgenerator's feed links carry no type.
+        feed = self.feed
+        handler.addQuickElement("id", feed["id"])
+        handler.addQuickElement("title", feed["title"], {"type": "text"})
+        handler.addQuickElement("subtitle", feed["subtitle"], {"type": "text"})
+        handler.addQuickElement("updated", feedgenerator.rfc3339_date(self.latest_post_date()))
+        for rel, mime_type, href in (
+            ("alternate", "text/html", feed["link"]),
+            ("self", "application/atom+xml", feed["self_url"]),
+        ):
+            handler.addQuickElement("link", "", {"rel": rel, "type": mime_type, "href": href})
+        self._add_person(handler, feed["author_name"], feed["author_link"])
+        if feed["feed_copyright"] is not None:
+            handler.addQuickElement("rights", feed["feed_copyright"], {"type": "text"})
+
+    def add_item_elements(self, handler, item):
+        # feedgenerator would mark the summary as HTML; ours is plain text, written below.
+        super().add_item_elements(handler, {**item, "description": None})
+        entry = item["entry"]
+        for author in entry.authors:
+            self._add_person(handler, author.name, iri_to_uri(author.url or None))
+        for category in entry.categories:
+            scheme = {"scheme": category.scheme} if category.scheme else {}
+            handler.addQuickElement("category", "", {"term": category.term, **scheme})
+        handler.addQuickElement("summary", entry.summary, {"type": "text"})
+        if entry.content_html:
+            handler.addQuickElement("content", entry.content_html, {"type": "html"})
+
+    @staticmethod
+    def _add_person(handler, name, url):
+        handler.startElement("author", {})
+        handler.addQuickElement("name", name)
+        if url:
+            handler.addQuickElement("uri", url)
+        handler.endElement("author")
+
+
+def _write_xml(feed_class, feed, key, when):
+    """Return the feed written by feed_class, its times given to feedgenerator through when()."""
+    feed = xml_safe(feed)
+    self_url = iri_to_uri(feed.self_urls[key])
+    generator = feed_class(
+        title=feed.title,
+        link=feed.link,
+        description=feed.description,
+        subtitle=feed.description,
+        language=feed.language,
+        author_name=feed.publisher.name,
+        author_link=feed.publisher.url or None,
+        feed_guid=self_url,
+        feed_copyright=feed.rights or None,
+        self_url=self_url,
+        # An empty feed without a fallback date is new, as feedgenerator would say.
+        updated=when(feed.updated or timezone.now()),
+    )
+    for item in feed.items:
+        enclosures = None
+        if enclosure := item.enclosure:
+            # feedgenerator writes attributes as given, and the length is an int.
+            length = str(enclosure.length)
+            enclosures = [feedgenerator.Enclosure(enclosure.url, length, enclosure.mime_type)]
+        generator.add_item(
+            title=item.title,
+            link=item.url,
+            description=item.summary,
+            unique_id=item.id,
+            unique_id_is_permalink=item.id == item.url,
+            pubdate=when(item.published),
+            updateddate=when(item.updated),
+            enclosures=enclosures,
+            entry=item,
+        )
+    return generator.writeString("utf-8").encode("utf-8")
 
 
 def write_rss(feed):
-    rss = ET.Element("rss", version="2.0")
-    channel = _add(rss, "channel")
-    _add(channel, "title", feed.title)
-    _add(channel, "link", feed.link)
-    _add(channel, "description", feed.description)
-    _add(channel, "language", feed.language)
-    if feed.rights:
-        _add(channel, "copyright", feed.rights)
-    if feed.updated:
-        _add(channel, "lastBuildDate", rfc822(feed.updated))
-    _add(
-        channel,
-        f"{{{ATOM_NS}}}link",
-        href=feed.self_urls["rss"],
-        rel="self",
-        type="application/rss+xml",
-    )
-    for item in feed.items:
-        entry = _add(channel, "item")
-        _add(entry, "title", item.title)
-        _add(entry, "link", item.url)
-        _add(entry, "guid", item.id, isPermaLink=str(item.id == item.url).lower())
-        _add(entry, "description", item.summary)
-        if item.content_html:
-            _add(entry, f"{{{CONTENT_NS}}}encoded", item.content_html)
-        for author in item.authors:
-            _add(entry, f"{{{DC_NS}}}creator", author.name)
-        for category in item.categories:
-            attributes = {"domain": category.scheme} if category.scheme else {}
-            _add(entry, "category", category.term, **attributes)
-        if item.enclosure:
-            enclosure = item.enclosure
-            _add(entry, "enclosure", url=enclosure.url, length=enclosure.length,
-                 type=enclosure.mime_type)  # fmt: skip
-        _add(entry, "pubDate", rfc822(item.published))
-    return _serialize(rss)
-
-
-def _atom_person(parent, tag, person):
-    element = _add(parent, tag)
-    _add(element, "name", person.name)
-    if person.url:
-        _add(element, "uri", person.url)
+    return _write_xml(NashraRssFeed, feed, "rss", _utc)
 
 
 def write_atom(feed):
-    # Atom's namespace is declared as the default one, so elements need no prefix.
-    root = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: feed.language})
-    _add(root, "id", feed.self_urls["atom"])
-    _add(root, "title", feed.title, type="text")
-    _add(root, "subtitle", feed.description, type="text")
-    _add(root, "updated", rfc3339(feed.updated))
-    _add(root, "link", rel="alternate", type="text/html", href=feed.link)
-    _add(root, "link", rel="self", type="application/atom+xml", href=feed.self_urls["atom"])
-    _atom_person(root, "author", feed.publisher)
-    if feed.rights:
-        _add(root, "rights", feed.rights, type="text")
-    for item in feed.items:
-        entry = _add(root, "entry")
-        _add(entry, "id", item.id)
-        _add(entry, "title", item.title, type="text")
-        _add(entry, "link", rel="alternate", type="text/html", href=item.url)
-        _add(entry, "published", rfc3339(item.published))
-        _add(entry, "updated", rfc3339(item.updated))
-        for author in item.authors:
-            _atom_person(entry, "author", author)
-        for category in item.categories:
-            attributes = {"scheme": category.scheme} if category.scheme else {}
-            _add(entry, "category", term=category.term, **attributes)
-        _add(entry, "summary", item.summary, type="text")
-        if item.content_html:
-            _add(entry, "content", item.content_html, type="html")
-        if item.enclosure:
-            enclosure = item.enclosure
-            _add(entry, "link", rel="enclosure", type=enclosure.mime_type,
-                 length=enclosure.length, href=enclosure.url)  # fmt: skip
-    return _serialize(root)
+    return _write_xml(NashraAtomFeed, feed, "atom", _utc_seconds_naive)
 
 
 def _json_person(person):
