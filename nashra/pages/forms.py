@@ -13,8 +13,6 @@ class ContactForm(forms.Form):
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
 
-    def save(self, page, locale):
-        from .services import receive_contact_message
-
-        data = {key: self.cleaned_data[key] for key in ("name", "email", "subject", "message")}
-        return receive_contact_message(page=page, locale=locale, **data)
+    def message_fields(self):
+        """Return what the reader wrote: name, email, subject and message."""
+        return {key: self.cleaned_data[key] for key in ("name", "email", "subject", "message")}

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,7 +11,8 @@ from nashra.core.blocks import StandardPageStoryBlock
 from nashra.core.forms import EditionPageForm
 
 from .forms import ContactForm
-from .ratelimit import client_fingerprint, rate_limit_exceeded
+from .ratelimit import contact_rate_limited
+from .services import receive_contact_message
 
 
 class StandardPage(Page):
@@ -55,16 +54,11 @@ class ContactPage(RoutablePageMixin, Page):
             if form.is_spam():
                 # Bots get the same thank-you as people, so the honeypot is not revealed.
                 return redirect(self.url + self.reverse_subpage("thanks"))
-            fingerprint = client_fingerprint(request)
-            if rate_limit_exceeded(
-                cache,
-                f"contact:{fingerprint}",
-                settings.NASHRA_CONTACT_RATE_LIMIT,
-                settings.NASHRA_CONTACT_RATE_WINDOW,
-            ):
-                rate_limited = True
-            else:
-                form.save(page=self, locale=self.locale)
+            # Counted here, not by django-ratelimit's decorator around serve(): that would
+            # count every GET and every invalid form, and answer 403 instead of this page.
+            rate_limited = contact_rate_limited(request)
+            if not rate_limited:
+                receive_contact_message(page=self, locale=self.locale, **form.message_fields())
                 return redirect(self.url + self.reverse_subpage("thanks"))
         response = self.render(
             request, context_overrides={"form": form, "rate_limited": rate_limited}

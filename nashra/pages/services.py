@@ -3,14 +3,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import ContactMessage
-
 
 @transaction.atomic
 def receive_contact_message(*, page, locale, name, email, subject, message):
     """Store a reader's message and tell the newsroom, once the message is safely saved."""
-    contact_message = ContactMessage.objects.create(
-        page=page, locale=locale, name=name, email=email, subject=subject, message=message
+    contact_message = page.messages.create(
+        locale=locale, name=name, email=email, subject=subject, message=message
     )
     if settings.NASHRA_CONTACT_EMAIL:
         transaction.on_commit(

@@ -103,3 +103,86 @@ def test_messages_are_listed_in_the_admin(admin_client, client, contact_page):
     assert response.status_code == 200
     assert b"A correction" in response.content
     assert b"samira@example.org" in response.content
+
+
+def test_rate_limit_counts_each_reader_behind_the_proxies_apart(client, contact_page, settings):
+    """Behind nginx → Varnish every post comes from 127.0.0.1; readers are still told apart."""
+    settings.NASHRA_TRUSTED_PROXIES = "2"
+    settings.NASHRA_CONTACT_RATE_LIMIT = 1
+
+    def post(reader):
+        return client.post(
+            contact_page.url,
+            VALID,
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"{reader}, 127.0.0.1",
+        )
+
+    assert post("203.0.113.7").status_code == 302
+    assert post("203.0.113.7").status_code == 429
+    # Writing another address at the left of the header does not give a fresh count.
+    assert post("198.51.100.1, 203.0.113.7").status_code == 429
+    assert post("203.0.113.8").status_code == 302
+
+
+def test_only_messages_that_would_be_saved_are_counted(client, contact_page, settings):
+    settings.NASHRA_CONTACT_RATE_LIMIT = 1
+    client.post(contact_page.url, {**VALID, "email": "not-an-email"}, REMOTE_ADDR="10.3.3.3")
+    client.post(contact_page.url, {**VALID, "website": "http://spam"}, REMOTE_ADDR="10.3.3.3")
+    client.get(contact_page.url, REMOTE_ADDR="10.3.3.3")
+    assert client.post(contact_page.url, VALID, REMOTE_ADDR="10.3.3.3").status_code == 302
+    assert client.post(contact_page.url, VALID, REMOTE_ADDR="10.3.3.3").status_code == 429
+
+
+def test_the_count_is_kept_in_the_ratelimit_cache_without_the_address(
+    client, contact_page, settings
+):
+    from django.core.cache import caches
+    from django.test import RequestFactory
+
+    from nashra.pages.ratelimit import contact_usage
+
+    settings.RATELIMIT_USE_CACHE = "counters"
+    client.post(contact_page.url, VALID, REMOTE_ADDR="10.4.4.4")
+    client.post(contact_page.url, VALID, REMOTE_ADDR="10.4.4.4")
+    usage = contact_usage(RequestFactory().post("/", REMOTE_ADDR="10.4.4.4"), increment=False)
+    assert usage["count"] == 2
+    assert usage["limit"] == settings.NASHRA_CONTACT_RATE_LIMIT
+    stored = caches["counters"]._cache  # LocMemCache: key → pickled value
+    assert len([key for key in stored if ":rl:" in key]) == 1
+    assert not any("10.4.4.4" in key for key in stored)
+    assert not any(key for key in caches["default"]._cache if "rl:" in key)
+
+
+def test_the_count_starts_again_at_the_end_of_the_fixed_window(
+    client, contact_page, settings, monkeypatch
+):
+    """django-ratelimit's windows are fixed (aligned to the epoch, shifted per reader), not
+    started by the reader's first message: the next window begins after time_left seconds."""
+    import types
+
+    import django_ratelimit.core
+    from django.test import RequestFactory
+
+    from nashra.pages.ratelimit import contact_usage
+
+    settings.NASHRA_CONTACT_RATE_LIMIT = 1
+    settings.NASHRA_CONTACT_RATE_WINDOW = 600
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: now[0]))
+
+    assert client.post(contact_page.url, VALID, REMOTE_ADDR="10.5.5.5").status_code == 302
+    assert client.post(contact_page.url, VALID, REMOTE_ADDR="10.5.5.5").status_code == 429
+    usage = contact_usage(RequestFactory().post("/", REMOTE_ADDR="10.5.5.5"), increment=False)
+    assert 0 <= usage["time_left"] <= 600
+    now[0] += usage["time_left"]
+    assert client.post(contact_page.url, VALID, REMOTE_ADDR="10.5.5.5").status_code == 429
+    now[0] += 1
+    assert client.post(contact_page.url, VALID, REMOTE_ADDR="10.5.5.5").status_code == 302
+
+
+def test_a_window_of_zero_turns_the_limit_off(client, contact_page, settings):
+    settings.NASHRA_CONTACT_RATE_LIMIT = 1
+    settings.NASHRA_CONTACT_RATE_WINDOW = 0
+    for _ in range(3):
+        assert client.post(contact_page.url, VALID, REMOTE_ADDR="10.6.6.6").status_code == 302
