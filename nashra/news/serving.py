@@ -3,14 +3,25 @@
 Wagtail routes a request one level at a time, two queries a level, and looks up the view
 restrictions of a page and its ancestors on every request. A news site is a few levels deep
 and almost never private, so both are done here in a way whose cost does not grow with depth.
+
+Both re-implement a part of Wagtail (``Page.route``, ``Page.get_view_restrictions``):
+``NASHRA_FAST_ROUTING = False`` hands both back to Wagtail's own code, unchanged, should an
+upgrade of Wagtail break them. nashra/news/tests/test_routing_equivalence.py checks that the
+two answer every kind of URL alike.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
 from nashra.core import privacy
+
+
+def fast_routing():
+    """Return True unless NASHRA_FAST_ROUTING turns this module's shortcuts off."""
+    return settings.NASHRA_FAST_ROUTING
 
 
 def has_route_for(page, remaining, model=None):
@@ -44,7 +55,6 @@ def _specific(page):
     specific = queryset.first()
     if specific is None:  # deleted meanwhile
         raise Http404
-    specific._cached_parent_obj = getattr(page, "_cached_parent_obj", None)
     return specific
 
 
@@ -53,7 +63,15 @@ def route_below(home, request, path_components):
 
     Each page on the way still gets its say: a page with routes of its own (feeds, a form's
     thank-you page) is handed the rest of the path exactly as Wagtail would hand it.
+
+    Called by a routable home once its own routes found nothing for the path (has_route_for).
+    With NASHRA_FAST_ROUTING off, the path goes where RoutablePageMixin.route sends it then:
+    to the next route() up the home's classes, Page.route, a level at a time.
     """
+    if not fast_routing():
+        if isinstance(home, RoutablePageMixin):
+            return super(RoutablePageMixin, home).route(request, path_components)
+        return Page.route(home, request, path_components)
     # By slug and depth, which are indexed (a page's url_path is not).
     levels = Q()
     for offset, slug in enumerate(path_components, start=1):
@@ -73,13 +91,16 @@ def route_below(home, request, path_components):
         )
         if page is None:
             raise Http404
-        page._cached_parent_obj = parent
+        # Unlike Page.route, no parent is left in treebeard's private _cached_parent_obj:
+        # nothing that serves a page asks get_parent(), so it would save no query.
         remaining = path_components[index + 1 :]
         if remaining and _routes_itself(page, remaining):
             return _specific(page).route(request, remaining)
         trail.append(page)
         parent = page
     page = _specific(parent)
+    # The pages above it, fetched already: the breadcrumb of sections (sections_on_trail)
+    # needs no query of its own. Our own attribute: nothing but this module reads it.
     page._path_trail = [home, *trail[:-1]]
     return page.route(request, [])
 
@@ -105,6 +126,8 @@ class CachedViewRestrictionsMixin:
     """
 
     def get_view_restrictions(self):
+        if not fast_routing():
+            return super().get_view_restrictions()
         restricted, aliases = privacy.view_restrictions()
         paths = {
             self.path[:length] for length in range(self.steplen, len(self.path) + 1, self.steplen)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
@@ -31,3 +32,13 @@ def test_the_site_is_looked_up_once_and_again_after_it_changes(
 
 def test_the_health_check_needs_no_site(client, db):
     assert site_queries(client, "/health/live/") == []
+
+
+@override_settings(NASHRA_FAST_ROUTING=False)
+def test_without_the_fast_path_wagtail_finds_the_site_on_every_request(
+    client, middle_east, article_factory
+):
+    article = article_factory(middle_east, "Talks resume")
+    first = client.get(article.url)
+    assert site_queries(client, article.url) != []  # Wagtail's own lookup, every time
+    assert client.get(article.url).content == first.content
