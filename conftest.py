@@ -7,7 +7,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone, translation
 from PIL import Image as PILImage
 
-from nashra.core.editions import get_or_create_home, get_or_create_section, set_edition_settings
+from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
 
 
 @pytest.fixture(autouse=True)

@@ -35,10 +35,10 @@ IMAGES = DEMO / "images"
 TRANSLATIONS = DEMO / "translations.json"
 
 GEOJSON_ID = "https://geojson.org/schema/GeoJSON.json"
+# The importer's copy of the official schemas; NINJS_SPEC_DIR may name another checkout.
 SPEC_CANDIDATES = [
-    DEMO.parent / "nashra" / "ingest" / "schemas",  # the importer's copy of the official schemas
-    DEMO.parent.parent / "shared" / "corpora" / "ninjs" / "specification",
-    Path("/work/shared/corpora/ninjs/specification"),
+    DEMO.parent / "nashra" / "ingest" / "schemas",
+    *([Path(os.environ["NINJS_SPEC_DIR"])] if os.environ.get("NINJS_SPEC_DIR") else []),
 ]
 
 # The date the demo content was written for; "recent" is measured from here.

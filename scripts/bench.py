@@ -377,7 +377,7 @@ def publish_to_visible(targets):
             publisher = subprocess.Popen(
                 [PY, "manage.py", "bench_publish", str(targets["article_id"]), headline],
                 cwd=ROOT,
-                env=ENV,
+                env=BUILD_ENV,  # the demo app (bench_publish) is not in production settings
                 stdout=subprocess.PIPE,
                 text=True,
             )
@@ -399,7 +399,7 @@ def publish_to_visible(targets):
             time.sleep(1)
     finally:
         stop(load)
-        manage("bench_publish", str(targets["article_id"]), original, capture=True)
+        manage("bench_publish", str(targets["article_id"]), original, capture=True, env=BUILD_ENV)
     return times
 
 

@@ -36,7 +36,7 @@ def site(en_home, ar_home, news, middle_east, article_factory):
         topic = Topic.objects.create(name=f"Harbours {locale.language_code}", locale=locale)
         author = Author.objects.create(name=f"Huda {locale.language_code}", locale=locale)
         if section is None:
-            from nashra.core.editions import get_or_create_section
+            from nashra.home.services import get_or_create_section
 
             section = get_or_create_section(home, "news", "أخبار")[0]
         article = article_factory(

@@ -61,6 +61,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from nashra.core.clients import client_address
+from nashra.news.models import ArticlePage
 
 from .models import ArticleViews
 
@@ -305,8 +306,6 @@ def _pending_counts(cache, now):
 
 
 def _flush(cache, now):
-    from nashra.news.models import ArticlePage
-
     pending, over = _pending_counts(cache, now)
     written = 0
     if pending:

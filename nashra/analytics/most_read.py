@@ -8,6 +8,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from nashra.core import privacy
+from nashra.news.models import ArticlePage
 
 from .counting import HOUR, hour_of
 
@@ -22,8 +23,6 @@ def _cache_key(language_code):
 
 def most_read_articles(locale, window, now=None, limit=LIMIT):
     """Return the edition's live, public articles most read within window, most read first."""
-    from nashra.news.models import ArticlePage
-
     since = hour_of(now or timezone.now()) - window + HOUR
     return list(
         ArticlePage.objects.live()

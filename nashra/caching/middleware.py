@@ -24,7 +24,7 @@ from django.http.cookie import parse_cookie
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
-from . import store, tags
+from . import registry, store, tags
 from .policy import policy_for
 from .queries import ReadQuery
 
@@ -78,18 +78,18 @@ def _without_cookie_in_vary(response):
 
 
 def _seconds_until_the_edition_changes(request):
-    """The breaking line goes on and off the air by the clock, with nothing to purge."""
-    from nashra.curation.breaking import seconds_until_next_change
-
+    """What changes by the clock with nothing to purge (``registry.lifetime_limits``)."""
     language_code = tags.edition_of_path(request.path_info)
-    return seconds_until_next_change(language_code) if language_code else None
+    if not language_code:
+        return []
+    return [seconds_until(language_code) for seconds_until in registry.lifetime_limits]
 
 
 def make_public(request, response):
     """Give a shareable response its caching headers; return how long caches may keep it."""
     policy = policy_for(request, response)
     shared_max_age = policy.shared_max_age
-    for limit in (_seconds_until_the_edition_changes(request), tags.fresh_for(request)):
+    for limit in (*_seconds_until_the_edition_changes(request), tags.fresh_for(request)):
         if limit is not None:
             shared_max_age = max(1, min(shared_max_age, limit))
     if not response.has_header("Cache-Control"):

@@ -7,10 +7,11 @@ committed, so no reader can fetch the old version back into a cache in between.
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import get_backends
 
-from . import store, tags
+from . import registry, store, tags
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +55,11 @@ def for_article(article):
     """Everything an article shows on, in its edition and in every translation of it.
 
     Its own page; the pages of its sections up to the edition's home; its topics' and
-    authors' pages; the edition's search, topic and author indexes; the corrections page;
+    authors' pages; the edition's search, topic and author indexes; the pages registered as
+    listing it (``registry.article_listings``: the corrections page);
     the feeds of all these; the sitemaps; and any other page that shows a link to it
     (a teaser, a related or most-read link), which carries its article tag.
     """
-    from nashra.corrections.models import CorrectionsPage
-
     purge = Purge()
     purge.tags.add(SITEMAPS_TAG)
     versions = [article, *article.get_translations().specific()]
@@ -82,10 +82,11 @@ def for_article(article):
             purge.add_listing(root_url, f"{home_path}topics/{topic.slug}/")
         for author in version.authors.all():
             purge.add_listing(root_url, f"{home_path}authors/{author.slug}/")
-        for page in CorrectionsPage.objects.live().filter(locale_id=version.locale_id):
-            _root, corrections_path = _url_parts(page)
-            if corrections_path is not None:
-                purge.add_listing(root_url, corrections_path)
+        for pages_listing in registry.article_listings:
+            for page in pages_listing(version):
+                _root, listing_path = _url_parts(page)
+                if listing_path is not None:
+                    purge.add_listing(root_url, listing_path)
     return purge
 
 
@@ -105,8 +106,6 @@ def for_edition(language_code):
 
 def for_every_edition():
     """Every page of every edition: for a change whose links cross editions."""
-    from django.conf import settings
-
     purge = Purge()
     for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         purge.update(for_edition(language_code))

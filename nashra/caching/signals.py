@@ -2,32 +2,18 @@
 
 Publishing, scheduled publishing (the worker publishes through the same Wagtail methods),
 unpublishing, moving, renaming and deleting an article purge the pages it shows on. A
-change to anything every page of an edition shows (its home or sections, the menu, the
-site settings, a breaking line, the home's curation, a topic, author or source) purges
-the whole edition.
+change to anything every page of an edition shows (its home or sections, the menu, and
+the models apps register with ``purge_edition_on_change``: the site settings, a breaking
+line, the home's curation, a topic, author or source) purges the whole edition.
 """
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import purge
-
-EDITION_WIDE_MODELS = (
-    "core.EditionSettings",
-    "curation.BreakingNews",
-    "curation.HomeCuration",
-    "topics.Topic",
-    "people.Author",
-    "sources.Source",
-)
-
-
-def _is_article(page):
-    from nashra.news.models import ArticlePage
-
-    return isinstance(page, ArticlePage)
+from .registry import is_article
 
 
 def _language(obj):
@@ -37,7 +23,7 @@ def _language(obj):
 
 def purge_for_page(page):
     page = page.specific_deferred if type(page) is Page else page
-    if _is_article(page):
+    if is_article(page):
         return purge.for_article(page)
     language_code = _language(page)
     return purge.for_edition(language_code) if language_code else purge.Purge()
@@ -72,7 +58,7 @@ def before_delete(sender, instance, **kwargs):
     Deleting a section deletes every article under it, one signal each: working out each
     article's pages would cost more than re-rendering the edition, and it is rare.
     """
-    if isinstance(instance, Page) and instance.live:
+    if instance.live:
         language_code = _language(instance)
         if language_code:
             purge.on_commit(purge.for_edition(language_code))
@@ -101,21 +87,6 @@ def on_edition_wide_change(sender, instance, **kwargs):
         purge.on_commit(purge.for_edition(language_code))
 
 
-def on_correction_change(sender, instance, **kwargs):
-    try:
-        article = instance.article
-    except ObjectDoesNotExist:  # deleted along with its article, which purged already
-        return
-    if article is not None:
-        purge.on_commit(purge.for_article(article.specific))
-
-
-def on_translation_linked(sender, instance, update_fields=None, **kwargs):
-    """Linking counterparts adds a language switch and hreflang links to both."""
-    if update_fields and "translation_key" in update_fields and instance.live:
-        purge.on_commit(purge.for_article(instance))
-
-
 def on_view_restriction_change(sender, instance, **kwargs):
     """A page made private must leave every cache; one made public may enter them.
 
@@ -128,7 +99,7 @@ def on_view_restriction_change(sender, instance, **kwargs):
     except ObjectDoesNotExist:
         return
     page = page.specific_deferred if type(page) is Page else page
-    if _is_article(page):
+    if is_article(page):
         purge.on_commit(purge.for_article(page))
     else:
         purge.on_commit(purge.for_every_edition())
@@ -139,30 +110,21 @@ def on_site_change(sender, instance, **kwargs):
     purge.on_commit(purge.for_every_edition())
 
 
-def connect():
-    from django.apps import apps
+def purge_edition_on_change(model):
+    """Purge the edition of a ``model`` row (its ``locale``) whenever one changes."""
+    uid = f"purge-edition-{model._meta}"
+    pre_save.connect(note_whether_changed, sender=model, dispatch_uid=uid)
+    post_save.connect(on_edition_wide_change, sender=model, dispatch_uid=uid)
+    post_delete.connect(on_edition_wide_change, sender=model, dispatch_uid=uid)
 
+
+def connect():
     page_published.connect(on_publish_or_unpublish, dispatch_uid="nashra-purge-published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="nashra-purge-unpublished")
     page_slug_changed.connect(on_slug_changed, dispatch_uid="nashra-purge-slug")
     post_page_move.connect(on_move, dispatch_uid="nashra-purge-move")
-    pre_delete.connect(before_delete, dispatch_uid="nashra-purge-delete")
-    for label in EDITION_WIDE_MODELS:
-        model = apps.get_model(label)
-        pre_save.connect(note_whether_changed, sender=model, dispatch_uid=f"purge-p{label}")
-        post_save.connect(on_edition_wide_change, sender=model, dispatch_uid=f"purge-{label}")
-        post_delete.connect(on_edition_wide_change, sender=model, dispatch_uid=f"purge-d{label}")
-    post_save.connect(
-        on_translation_linked,
-        sender=apps.get_model("news.ArticlePage"),
-        dispatch_uid="nashra-purge-translation-linked",
-    )
-    site = apps.get_model("wagtailcore.Site")
-    post_save.connect(on_site_change, sender=site, dispatch_uid="purge-site")
-    post_delete.connect(on_site_change, sender=site, dispatch_uid="purge-d-site")
-    restriction = apps.get_model("wagtailcore.PageViewRestriction")
-    post_save.connect(on_view_restriction_change, sender=restriction, dispatch_uid="purge-pvr")
-    post_delete.connect(on_view_restriction_change, sender=restriction, dispatch_uid="purge-dpvr")
-    correction = apps.get_model("corrections.Correction")
-    post_save.connect(on_correction_change, sender=correction, dispatch_uid="purge-correction")
-    post_delete.connect(on_correction_change, sender=correction, dispatch_uid="purge-d-correction")
+    for model in get_page_models():
+        pre_delete.connect(before_delete, sender=model, dispatch_uid="nashra-purge-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(on_site_change, sender=Site, dispatch_uid="purge-site")
+        signal.connect(on_view_restriction_change, sender=PageViewRestriction, dispatch_uid="pvr")

@@ -265,10 +265,3 @@ def invalidate(tags):
         fresh = path.with_name(f"{path.name}.{os.getpid()}")
         fresh.write_text(repr(now))
         os.replace(fresh, path)
-
-
-def clear():
-    _cache().clear()
-    adhoc = _adhoc_cache()
-    if adhoc is not None:
-        adhoc.clear()

@@ -9,7 +9,13 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Site
 
-        from .middleware import forget_sites
+        from nashra.caching.signals import purge_edition_on_change
 
+        from . import privacy
+        from .middleware import forget_sites
+        from .models import EditionSettings
+
+        privacy.connect()
+        purge_edition_on_change(EditionSettings)
         post_save.connect(forget_sites, sender=Site, dispatch_uid="nashra-forget-sites")
         post_delete.connect(forget_sites, sender=Site, dispatch_uid="nashra-forget-sites-d")

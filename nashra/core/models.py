@@ -2,12 +2,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Locale, RevisionMixin, TranslatableMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 
 from nashra.core.dates import DEFAULT_TIME_ZONE, Digits, time_zone_choices, validate_time_zone
 
@@ -142,26 +141,3 @@ class EditionSettings(TranslatableMixin, RevisionMixin, models.Model):
         else:
             edition_settings.locale = locale  # spares a query for .locale later
         return edition_settings
-
-    @classmethod
-    def for_active_language(cls):
-        return cls.for_locale(Locale.get_active())
-
-    @classmethod
-    def for_request(cls, request):
-        """Return the active edition's settings, fetched once per request; None without one.
-
-        The time-zone middleware and the template context share this one lookup.
-        """
-        language = translation.get_language()
-        fetched = getattr(request, "_edition_settings", None)
-        if fetched is None:
-            fetched = request._edition_settings = {}
-        if language not in fetched:
-            # From the cached edition chrome, which every page needs anyway: no query.
-            from nashra.core.context_processors import active_edition_language
-            from nashra.core.editions import edition_chrome
-
-            chrome = edition_chrome(active_edition_language())
-            fetched[language] = chrome["settings"] if chrome else None
-        return fetched[language]

@@ -7,28 +7,23 @@ needs beside them) and forgotten when a restriction changes or pages move.
 """
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.signals import post_page_move
 
-from nashra.caching.store import remember
-
-CACHE_KEY = "nashra:view-restrictions"
-CACHE_SECONDS = 600  # bounds staleness where the cache is per process (no Redis)
+from nashra.caching import memo
 
 
-def _load():
+@memo.remembered("view-restrictions")
+def view_restrictions():
+    """Return (paths of restricted pages, paths of alias pages), from the cache."""
     restricted = frozenset(
         PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
     )
     # "> 0" rather than "IS NOT NULL", which SQLite answers by reading every page.
     aliases = frozenset(Page.objects.filter(alias_of__gt=0).values_list("path", flat=True))
     return (restricted, aliases)
-
-
-def view_restrictions():
-    """Return (paths of restricted pages, paths of alias pages), from the cache."""
-    return remember(CACHE_KEY, _load, CACHE_SECONDS)
 
 
 def restricted_paths():
@@ -91,12 +86,19 @@ def remember_while_unchanged(key, load, timeout):
 
 
 def forget(**kwargs):
-    """Drop the cached restrictions when one changes or pages move, now and after commit."""
-    cache.delete(CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    """Drop the cached restrictions: one changed, or pages moved."""
+    memo.forget(view_restrictions.get_cache_key())
 
 
-def forget_for_alias(instance, **kwargs):
+def _forget_for_alias(instance, **kwargs):
     """An alias of a private page is private too: a new alias changes the cached paths."""
-    if isinstance(instance, Page) and instance.alias_of_id is not None:
+    if instance.alias_of_id is not None:
         forget()
+
+
+def connect():
+    post_save.connect(forget, sender=PageViewRestriction, dispatch_uid="restrictions-save")
+    post_delete.connect(forget, sender=PageViewRestriction, dispatch_uid="restrictions-delete")
+    post_page_move.connect(forget, dispatch_uid="restrictions-page-move")
+    for model in get_page_models():
+        post_save.connect(_forget_for_alias, sender=model, dispatch_uid=f"alias-{model._meta}")

@@ -10,6 +10,8 @@ from wagtail.models import Page, RevisionMixin
 from nashra.core import privacy
 from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
+from nashra.feeds.builders import corrections_feed
+from nashra.feeds.views import feed_response
 
 
 class CorrectionQuerySet(models.QuerySet):
@@ -110,6 +112,7 @@ class CorrectionsPage(RoutablePageMixin, Page):
     """An edition's public list of corrections, with its feeds at feed/, feed/atom/, feed/json/."""
 
     FEED_ITEMS = 50
+    has_own_feed = True  # its page links to its feed (autodiscovery)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -142,7 +145,4 @@ class CorrectionsPage(RoutablePageMixin, Page):
     @path("feed/json/", name="feed_json")
     def feed_view(self, request):
         """Serve the newest corrections as RSS 2.0, Atom or JSON Feed, every link absolute."""
-        from nashra.feeds.builders import corrections_feed
-        from nashra.feeds.views import feed_response
-
         return feed_response(request, corrections_feed(request, self))

@@ -1,11 +1,12 @@
 """An article's corrections, read from the cache so an article page pays no query for them."""
 
 from django.core.cache import cache
-from django.db import transaction
+
+from nashra.caching import memo
 
 from .models import Correction
 
-CACHE_SECONDS = 300  # bounds staleness where the cache is per process (no Redis)
+CACHE_SECONDS = 300  # a correction is forgotten when saved: this bounds per-process copies
 
 
 def _cache_key(article_id):
@@ -34,7 +35,5 @@ def corrections_of(article):
 
 
 def forget(instance, **kwargs):
-    """Drop an article's cached corrections when one changes, now and after the commit."""
-    key = _cache_key(instance.article_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    """Drop an article's cached corrections when one changes."""
+    memo.forget(_cache_key(instance.article_id))

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
+
+from nashra.caching import memo
 
 from .models import BreakingNews
 
@@ -62,7 +63,5 @@ def on_air(language_code, at=None):
 
 
 def forget(**kwargs):
-    """Drop the cached items when one changes, now and once the change is committed."""
-    keys = [_cache_key(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    """Drop the cached items when one changes."""
+    memo.forget(*(_cache_key(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES))

@@ -10,6 +10,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Locale, Orderable, RevisionMixin
 
+from nashra.news.models import ArticlePage
+
 
 def in_three_hours():
     return timezone.now() + datetime.timedelta(hours=3)
@@ -155,8 +157,6 @@ class HomeCuration(RevisionMixin, ClusterableModel):
         is None.
         Three queries at most, whatever the size of the archive.
         """
-        from nashra.news.models import ArticlePage
-
         curation = cls.objects.filter(locale=locale).prefetch_related("featured_slots").first()
         if curation is None:
             return None, []

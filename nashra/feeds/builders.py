@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from nashra.core.models import EditionSettings
+
 from .content import article_extras
 from .model import FEED_ITEMS, FORMATS, Category, Feed, FeedItem, Person
 
@@ -12,17 +14,16 @@ class FeedContext:
     """What every feed of one page needs: its edition, its addresses, its request."""
 
     def __init__(self, request, page, route_prefix="", route_args=()):
-        from nashra.core.models import EditionSettings
-        from nashra.home.models import HomePage
-
         self.request = request
         self.page = page
-        self.home = page if isinstance(page, HomePage) else self._home_of(page)
-        # The request's edition settings (fetched once by the middleware) when they are the page's.
-        edition_settings = EditionSettings.for_request(request)
-        if edition_settings is None or edition_settings.locale_id != page.locale_id:
-            edition_settings = EditionSettings.for_locale(page.locale)
-        self.settings = edition_settings
+        # The request's edition (nashra.home's middleware) when it is the page's: no query.
+        edition = getattr(request, "edition", None)
+        if edition and edition.home is not None and edition.locale.pk == page.locale_id:
+            self.home, self.settings = edition.home, edition.settings
+        else:
+            self.home = page if page.depth == 2 else self._home_of(page)
+            self.settings = EditionSettings.for_locale(page.locale)
+        edition_settings = self.settings
         self.language = edition_settings.locale.language_code
         _site_id, self.root_url, page_path = page.get_url_parts(request)
         self.base_url = self.root_url + "/"
@@ -39,9 +40,8 @@ class FeedContext:
 
     @staticmethod
     def _home_of(page):
-        from nashra.home.models import HomePage
-
-        return HomePage.objects.ancestor_of(page).first()
+        """The edition's home: the page's ancestor just below the tree's root."""
+        return page.get_ancestors().filter(depth=2).specific().first()
 
     def route_url(self, name, *args):
         return self.home_url + self.home.reverse_subpage(name, args=args)

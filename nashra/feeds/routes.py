@@ -8,6 +8,9 @@ feed/json/; the view finds the format from the name of the route that matched.
 from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import path
 
+from nashra.people.models import Author
+from nashra.topics.models import Topic
+
 from . import builders
 from .views import feed_response
 
@@ -25,8 +28,6 @@ class EditionFeedsMixin:
     @path("topics/<str:slug>/feed/atom/", name="topic_feed_atom")
     @path("topics/<str:slug>/feed/json/", name="topic_feed_json")
     def topic_feed_view(self, request, slug):
-        from nashra.topics.models import Topic
-
         topic = get_object_or_404(Topic, locale_id=self.locale_id, slug=slug)
         return feed_response(request, builders.topic_feed(request, self, topic))
 
@@ -34,14 +35,14 @@ class EditionFeedsMixin:
     @path("authors/<str:slug>/feed/atom/", name="author_feed_atom")
     @path("authors/<str:slug>/feed/json/", name="author_feed_json")
     def author_feed_view(self, request, slug):
-        from nashra.people.models import Author
-
         author = get_object_or_404(Author, locale_id=self.locale_id, slug=slug)
         return feed_response(request, builders.author_feed(request, self, author))
 
 
 class SectionFeedsMixin:
     """For SectionPage: the feeds of the section's articles, its sub-sections' included."""
+
+    has_own_feed = True  # its pages link to this feed (autodiscovery)
 
     @path("feed/", name="feed")
     @path("feed/atom/", name="feed_atom")

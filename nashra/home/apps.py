@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "nashra.home"
     label = "home"
+
+    def ready(self):
+        from . import editions
+
+        editions.connect()

@@ -1,18 +1,24 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageQuerySet
 
-from nashra.core.context_processors import active_edition_language
-from nashra.core.editions import edition_chrome
 from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
+from nashra.curation.models import HomeCuration
 from nashra.feeds.routes import EditionFeedsMixin
 from nashra.news.models import ArticlePage, SectionPage
 from nashra.news.queries import prefetch_renditions
 from nashra.news.serving import CachedViewRestrictionsMixin, has_route_for, route_below
 from nashra.people.models import Author
+from nashra.search.views import search
 from nashra.topics.models import Topic
+
+
+class HomePageQuerySet(PageQuerySet):
+    def for_language(self, language_code):
+        """Return the home page of an edition ("en", "ar"), or None."""
+        return self.filter(locale__language_code=language_code).order_by("path").first()
 
 
 class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin, Page):
@@ -30,15 +36,17 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
     ]
     base_form_class = EditionPageForm
 
+    objects = PageManager.from_queryset(HomePageQuerySet)()
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
     def route(self, request, path_components):
-        # The edition's locale is in the cached chrome: spare each page a query for it.
-        chrome = edition_chrome(active_edition_language())
-        if chrome and chrome["locale"].pk == self.locale_id:
-            self.locale = chrome["locale"]
+        # The edition's locale is in the cached edition: spare each page a query for it.
+        edition = getattr(request, "edition", None)
+        if edition and edition.locale.pk == self.locale_id:
+            self.locale = edition.locale
         # The home's own routes (topics, authors, search, feeds) first, as Wagtail would;
         # then the page at the path, found without walking the tree a level at a time.
         if path_components and not has_route_for(self, path_components):
@@ -54,17 +62,15 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
         # Topic and author pages are routes of this page: they need none of the front page.
         match = getattr(request, "routable_resolver_match", None)
         if match is None or match.url_name == "index_route":
-            context.update(self.front_context())
+            context.update(self.front_context(request))
         return context
 
-    def front_context(self):
+    def front_context(self, request=None):
         """Return the top story, featured slots, latest articles and section blocks, none repeated.
 
         Pinned articles come first; a featured slot left empty, or whose article is not live,
         takes the next latest article instead.
         """
-        from nashra.curation.models import HomeCuration
-
         top_pin, slot_pins = HomeCuration.pins_for(self.locale)
         pinned = {article.pk for article in (top_pin, *slot_pins) if article is not None}
         needed = 1 + len(slot_pins) + self.LATEST_COUNT
@@ -85,7 +91,7 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
         latest = (place(None) for position in range(self.LATEST_COUNT))
         context["latest_articles"] = [article for article in latest if article is not None]
         section_blocks = []
-        for section in self._menu_sections():
+        for section in self._menu_sections(request):
             articles = list(
                 ArticlePage.objects.live()
                 .public()
@@ -103,11 +109,11 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
         prefetch_renditions(article.hero_image for article in teasers if article is not None)
         return context
 
-    def _menu_sections(self):
-        """Return the sections in this edition's menu, from the cached chrome when it is ours."""
-        chrome = edition_chrome(active_edition_language())
-        if chrome and chrome["home"] is not None and chrome["home"].pk == self.pk:
-            return chrome["sections"]
+    def _menu_sections(self, request):
+        """Return the sections in this edition's menu, from the cached edition when it is ours."""
+        edition = getattr(request, "edition", None)
+        if edition and edition.home is not None and edition.home.pk == self.pk:
+            return edition.sections
         return SectionPage.objects.child_of(self).live().in_menu()
 
     @path("topics/<str:slug>/", name="topic")
@@ -138,6 +144,4 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
 
     @path("search/", name="search")
     def search_view(self, request):
-        from nashra.search.views import search
-
         return search(request, self)

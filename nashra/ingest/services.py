@@ -210,7 +210,7 @@ def _edition_locale(item, edition, page):
 
 def _find_section(locale, section_path):
     """Return the section a path of slugs names under the edition's home (first one if none)."""
-    home = HomePage.objects.filter(locale=locale, depth=2).order_by("path").first()
+    home = HomePage.objects.for_language(locale.language_code)
     if home is None:
         raise IngestError(
             _("the %(edition)s edition has no home page") % {"edition": locale.language_code}
@@ -224,12 +224,8 @@ def _find_section(locale, section_path):
             )
         return section
     slugs = [slug for slug in section_path.strip().strip("/").split("/") if slug]
-    section = home
-    for slug in slugs:
-        section = SectionPage.objects.child_of(section).filter(slug=slug).first()
-        if section is None:
-            break
-    if not slugs or section is None:
+    section = SectionPage.objects.at_path(home, "/".join(slugs)) if slugs else None
+    if section is None:
         raise IngestError(
             _("unknown section “%(section)s” in the %(edition)s edition")
             % {"section": section_path, "edition": locale.language_code}

@@ -7,14 +7,11 @@ once when any topic, source or author changes, so a renamed topic shows on the n
 import time
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
-CACHE_SECONDS = 600  # bounds staleness where the cache is per process (no Redis)
+from nashra.caching import memo
+
 GENERATION_KEY = "nashra:article-labels:generation"
-
-
-def _key(article_pk):
-    return f"nashra:article-labels:{article_pk}"
 
 
 def _generation():
@@ -27,6 +24,7 @@ def _generation():
 
 
 def _fetch(article):
+    """Return the article's topics, sources and authors (three queries)."""
     return {
         "topics": list(article.topics.all()),
         "sources": list(article.sources.all()),
@@ -41,31 +39,36 @@ def article_labels(article, request=None):
     """
     if getattr(request, "is_preview", False) or not article.pk:
         return _fetch(article)
-    from nashra.caching.store import remember
-
-    return remember(_key(article.pk), lambda: _fetch(article), CACHE_SECONDS, version=_generation())
+    return _cached(article)
 
 
-def _forget_all():
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+@memo.remembered("article-labels", version=_generation, key=lambda article: (article.pk,))
+def _cached(article):
+    return _fetch(article)
 
 
 def forget_all(instance=None, **kwargs):
-    """Forget every article's labels (a topic, source or author changed), now and after commit.
+    """Forget every article's labels (a topic, source or author changed): a new generation.
 
     Not when it was saved unchanged (nashra.caching notes that before the save).
     """
     if getattr(instance, "_nashra_unchanged", False):
         return
-    _forget_all()
-    transaction.on_commit(_forget_all)
+    memo.forget(GENERATION_KEY)  # the next read starts a new generation
 
 
 def forget_article(instance, **kwargs):
-    """Forget one article's labels when it is saved or deleted, now and after commit."""
-    from .models import ArticlePage
+    """Forget one article's labels when it is saved or deleted."""
+    if instance.pk:
+        memo.forget(_cached.get_cache_key(instance))
 
-    if isinstance(instance, ArticlePage) and instance.pk:
-        key = _key(instance.pk)
-        cache.delete(key)
-        transaction.on_commit(lambda: cache.delete(key))
+
+def connect(article_model, label_models):
+    """Forget labels when an article is saved or deleted, or any topic, source or author."""
+    for signal in (post_save, post_delete):
+        signal.connect(forget_article, sender=article_model, dispatch_uid="labels-article")
+        for model in label_models:
+            signal.connect(forget_all, sender=model, dispatch_uid=f"labels-{model._meta}")
+    for name in ("topics", "sources", "authors"):
+        through = getattr(article_model, name).through
+        m2m_changed.connect(forget_all, sender=through, dispatch_uid=f"labels-m2m-{name}")

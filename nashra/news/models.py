@@ -12,6 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from nashra.caching import tags
+from nashra.caching.store import version_of
 from nashra.core import privacy
 from nashra.core.blocks import ArticleStoryBlock
 from nashra.core.forms import EditionPageForm
@@ -19,7 +21,7 @@ from nashra.core.pagination import paginate
 from nashra.feeds.routes import SectionFeedsMixin
 
 from .labels import article_labels
-from .queries import ArticlePageManager, images_in, prefetch_renditions
+from .queries import ArticlePageManager, SectionPageManager, images_in, prefetch_renditions
 from .serving import CachedViewRestrictionsMixin, sections_on_trail
 
 
@@ -32,6 +34,8 @@ class SectionPage(CachedViewRestrictionsMixin, SectionFeedsMixin, RoutablePageMi
     parent_page_types = ["home.HomePage", "news.SectionPage"]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
     base_form_class = EditionPageForm
+
+    objects = SectionPageManager()
 
     class Meta:
         verbose_name = _("section")
@@ -55,6 +59,8 @@ class SectionPage(CachedViewRestrictionsMixin, SectionFeedsMixin, RoutablePageMi
 
 
 class ArticlePage(CachedViewRestrictionsMixin, Page):
+    is_article = True  # what templates and the floors below ask, without importing this
+
     class TypeOfWork(models.TextChoices):
         NEWS = "news", _("News")
         ANALYSIS = "analysis", _("Analysis")
@@ -262,9 +268,6 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         A purge of the article or its edition (any change that shows in it) changes the
         version; a preview of a draft is never kept.
         """
-        from nashra.caching import tags
-        from nashra.caching.store import version_of
-
         if getattr(request, "is_preview", False):
             return 0, uuid.uuid4().hex
         # The fragment shows how long ago the article was published and updated: it and

@@ -1,12 +1,11 @@
-from collections import defaultdict
-
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.images.models import AbstractImage
 from wagtail.models import PageManager, PageQuerySet
 
 from nashra.core import privacy
+from nashra.core.models import NashraRendition
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -39,8 +38,6 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Return articles with everything a teaser shows fetched up front, not one by one."""
-        from nashra.core.models import NashraRendition
-
         return self.select_related("hero_image").prefetch_related(
             Prefetch("hero_image__renditions", queryset=NashraRendition.objects.all())
         )
@@ -51,6 +48,19 @@ class ArticlePageQuerySet(PageQuerySet):
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class SectionPageQuerySet(PageQuerySet):
+    def at_path(self, home, slug_path):
+        """Return the section at ``slug_path`` below an edition's home ("news/yemen"), or None.
+
+        One query, whatever the depth: the address is the page's ``url_path``.
+        """
+        url_path = home.url_path + slug_path.strip("/") + "/"
+        return self.filter(url_path=url_path, locale_id=home.locale_id).first()
+
+
+SectionPageManager = PageManager.from_queryset(SectionPageQuerySet)
 
 
 def images_in(value):
@@ -69,20 +79,18 @@ def images_in(value):
 
 
 def prefetch_renditions(images):
-    """Fetch the renditions of all these images in one query; each lookup then costs none."""
-    from nashra.core.models import NashraRendition
+    """Fetch the renditions of all these images in one query; each lookup then costs none.
 
+    Django's prefetch_related_objects leaves out the images whose renditions are prefetched
+    already (by for_listing's Prefetch, or an earlier call), and Wagtail reads what it
+    fetched; images from Wagtail's ``prefetch_renditions()`` carry them in an attribute.
+    """
     images = [
         image
         for image in images
-        if image is not None
-        and not hasattr(image, "prefetched_renditions")
-        and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+        if image is not None and not hasattr(image, "prefetched_renditions")
     ]
-    if not images:
-        return
-    renditions = defaultdict(list)
-    for rendition in NashraRendition.objects.filter(image_id__in={image.pk for image in images}):
-        renditions[rendition.image_id].append(rendition)
-    for image in images:
-        image.prefetched_renditions = renditions[image.pk]
+    if images:
+        prefetch_related_objects(
+            images, Prefetch("renditions", queryset=NashraRendition.objects.all())
+        )

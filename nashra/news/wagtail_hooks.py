@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from nashra.caching import tags
+
 from .admin_views import link_translation_view
 from .models import ArticlePage
 
@@ -46,3 +48,11 @@ def register_translation_log_actions(actions):
     actions.register_action(
         "nashra.link_translation", _("Link translation"), _("Linked as a translation")
     )
+
+
+@hooks.register("before_serve_page")
+def note_what_the_page_is(page, request, serve_args, serve_kwargs):
+    """Articles are kept longer than listings, and carry their own cache tag."""
+    if isinstance(page, ArticlePage):
+        request._nashra_cache_policy = "article"
+        tags.add(request, tags.article_tag(page.pk))

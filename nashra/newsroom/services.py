@@ -16,6 +16,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from nashra.home.models import HomePage
+from nashra.news.models import SectionPage
+
 from . import roles
 from .models import SectionEditorTask
 
@@ -61,8 +64,6 @@ def _grant(group, page, role):
 
 
 def edition_home(page):
-    from nashra.home.models import HomePage
-
     return HomePage.objects.ancestor_of(page, inclusive=True).first()
 
 
@@ -104,9 +105,6 @@ def assign_review_workflow(home):
 
 def sync_newsroom_groups():
     """Create the groups and workflow of every edition and section; return how many pages."""
-    from nashra.home.models import HomePage
-    from nashra.news.models import SectionPage
-
     count = 0
     for home in HomePage.objects.select_related("locale"):
         edition_groups(home)

@@ -2,8 +2,12 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import WorkflowState
+from wagtail.snippets.models import register_snippet
 
 from nashra.newsroom.concurrency import refuse_stale_page_save
+from nashra.newsroom.snippets import NewsroomViewSetGroup
+
+register_snippet(NewsroomViewSetGroup)
 
 # Last of the before_edit_page hooks, so a hook that refuses the request outright comes first.
 hooks.register("before_edit_page", refuse_stale_page_save, order=100)

@@ -15,6 +15,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from nashra.corrections.queries import corrections_of
+from nashra.home.models import HomePage
+from nashra.news.models import ArticlePage, SectionPage
 
 from . import structured_data as schema
 from .logo import LOGO, LOGO_SIZE
@@ -50,13 +52,13 @@ def absolute(request, url):
 
 
 def site_of(request, edition):
-    home = edition.get("home")
+    home = edition.home
     return Site(
-        name=edition["settings"].site_name,
+        name=edition.settings.site_name,
         language=translation.get_language(),
         home_url=absolute(request, home.get_url(request) if home else "/"),
         logo=Image(absolute(request, static(LOGO)), LOGO_SIZE, LOGO_SIZE),
-        same_as=[url for _label, url in edition["settings"].social_links],
+        same_as=[url for _label, url in edition.settings.social_links],
     )
 
 
@@ -117,9 +119,6 @@ def x_handle(url):
 
 def page_meta(context):
     """Return the head metadata of the page being rendered, or {} outside the public site."""
-    from nashra.home.models import HomePage
-    from nashra.news.models import ArticlePage, SectionPage
-
     request = context.get("request")
     edition = context.get("edition")
     page = context.get("page")
@@ -141,10 +140,10 @@ def page_meta(context):
         ],
         "image": site.logo,
         "large_image": False,
-        "x_handle": x_handle(edition["settings"].x_url),
+        "x_handle": x_handle(edition.settings.x_url),
         "json_ld": [],
     }
-    blurb = edition["settings"].about_blurb
+    blurb = edition.settings.about_blurb
     title = getattr(page, "seo_title", "") or getattr(page, "title", "")
     description = getattr(page, "search_description", "") or ""
     if topic is not None:
@@ -183,7 +182,7 @@ def _breadcrumb(request, sections):
 
 
 def _article_meta(request, article, context, site, url):
-    home = context["edition"].get("home")
+    home = context["edition"].home
     authors = [
         (author.name, route_url(request, home, "author", author.slug))
         for author in context.get("article_authors", [])

@@ -49,10 +49,8 @@ INSTALLED_APPS = [
     "nashra.analytics",
     "nashra.caching",
     "nashra.backups",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
@@ -78,7 +76,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +91,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "nashra.core.middleware.CachedSiteMiddleware",
-    "nashra.core.middleware.EditionTimeZoneMiddleware",
+    "nashra.home.middleware.EditionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,7 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "nashra.core.context_processors.edition",
+                "nashra.home.context_processors.edition",
             ],
         },
     },
@@ -260,7 +257,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "nashra.core.uploads.ImageForm"
 # e-mail), no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One full-text index, the site search's (nashra.search): Wagtail's admin searches read the
+# tables and Wagtail indexes nothing (see nashra/search/wagtail_backend.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "nashra.search.wagtail_backend", "AUTO_UPDATE": False}
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -293,6 +294,10 @@ NASHRA_MOST_READ_CACHE_SECONDS = int(os.environ.get("NASHRA_MOST_READ_CACHE_SECO
 # Caching (nashra/caching): the page cache, how long shared caches keep pages, and the
 # front proxies that every publish purges.
 NASHRA_PAGE_CACHE = env_bool("NASHRA_PAGE_CACHE", True)
+# Serving's shortcuts past Wagtail (nashra/news/serving.py: the page at a path in one query,
+# cached view restrictions; nashra/core/middleware.py: the site per host): off gives Wagtail's
+# own routing, for an upgrade to be checked against (nashra/news/tests/test_routing_equivalence.py).
+NASHRA_FAST_ROUTING = env_bool("NASHRA_FAST_ROUTING", True)
 NASHRA_CACHE_SECONDS = {
     "article": int(os.environ.get("NASHRA_CACHE_ARTICLE_SECONDS", "3600")),
     "listing": int(os.environ.get("NASHRA_CACHE_LISTING_SECONDS", "300")),
@@ -309,6 +314,9 @@ NASHRA_UNCACHED_PATHS = [
 # Without Redis each process caches pages in its own memory; a purge in one process reaches
 # the others through this file (see nashra/caching/store.py).
 NASHRA_PAGE_CACHE_EPOCH_FILE = VAR_DIR / "page-cache.epoch"
+# How long a small cached value every page needs (an edition's menus, the private pages,
+# an article's labels; nashra/caching/memo.py) may outlive a change no purge announced.
+NASHRA_CACHE_STALENESS = int(os.environ.get("NASHRA_CACHE_STALENESS", "600"))
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("VARNISH_URL"):
     WAGTAILFRONTENDCACHE["varnish"] = {

@@ -13,3 +13,6 @@ NASHRA_REQUIRE_2FA = env_bool("NASHRA_REQUIRE_2FA", False)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# The demo content and the benchmark archive (load_demo, generate_archive): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "nashra.demo"]  # noqa: F405

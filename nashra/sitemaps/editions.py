@@ -9,19 +9,37 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
+from nashra.home.editions import Edition
+
 # What Django's reverse() leaves unquoted in a path, so that our URLs match the site's own.
 PATH_SAFE = "/~:@!$&'()*+,;="
 SLUG_PLACEHOLDER = "nashra-sitemap-slug"
 
 
-@dataclass
-class Edition:
-    language_code: str
-    locale_id: int
-    home: object  # the live HomePage
-    root_path: str  # the home's url_path, e.g. "/home-en/"
+@dataclass(frozen=True)
+class EditionAddresses:
+    """An edition as one site serves it: where its pages are, written without a query."""
+
+    edition: Edition
     path: str  # the edition's public path, e.g. "/en/"
     url: str  # the same, absolute: "https://example.com/en/"
+
+    @property
+    def language_code(self):
+        return self.edition.language_code
+
+    @property
+    def locale_id(self):
+        return self.edition.locale.pk
+
+    @property
+    def home(self):
+        return self.edition.home
+
+    @property
+    def root_path(self):
+        """The home's url_path, e.g. "/home-en/"."""
+        return self.edition.home.url_path
 
     def page_url(self, url_path):
         """Return the absolute URL of a page of this edition from its url_path."""
@@ -46,8 +64,6 @@ class Edition:
 
 def site_editions(request):
     """Return the editions the request's site serves, in the order of settings.LANGUAGES."""
-    from nashra.home.models import HomePage
-
     site = Site.find_for_request(request)
     if site is None:
         return []
@@ -56,18 +72,15 @@ def site_editions(request):
         for root in Site.get_site_root_paths()
         if root.site_id == site.pk
     }
-    homes = HomePage.objects.live().filter(url_path__in=root_paths).select_related("locale")
-    order = [code for code, _name in settings.LANGUAGES]
     origin = request.build_absolute_uri("/")[:-1]
     editions = []
-    for home in homes:
-        language_code = home.locale.language_code
-        if root_paths[home.url_path] != language_code or language_code not in order:
+    for language_code, _name in settings.LANGUAGES:
+        edition = Edition.of(language_code)
+        if edition is None or edition.home is None:
             continue
+        if root_paths.get(edition.home.url_path) != language_code:
+            continue  # not an edition of this site
         with translation.override(language_code):
             path = reverse("wagtail_serve", args=("",))
-        editions.append(
-            Edition(language_code, home.locale_id, home, home.url_path, path, origin + path)
-        )
-    editions.sort(key=lambda edition: order.index(edition.language_code))
+        editions.append(EditionAddresses(edition, path, origin + path))
     return editions

@@ -16,6 +16,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from nashra.core import privacy
+from nashra.news.models import ArticlePage
+from nashra.people.models import Author
+from nashra.topics.models import Topic
 
 from .editions import site_editions
 
@@ -91,9 +94,6 @@ class Catalogue:
 
     def _snippets(self, kind):
         """Return the topics or authors with a live, public article in their edition."""
-        from nashra.people.models import Author
-        from nashra.topics.models import Topic
-
         model, relation = {"topics": (Topic, "articlepage"), "authors": (Author, "articles")}[kind]
         live_article = Q(
             **{f"{relation}__live": True, f"{relation}__locale": F("locale")}
@@ -114,8 +114,6 @@ class Catalogue:
                 count=Count("pk"), lastmod=Max("last_published_at")
             )
         else:
-            from nashra.news.models import ArticlePage
-
             # Counted from the articles' side: aggregating the annotated topics again (a Max
             # of a Max) takes a subquery whose dates SQLite hands back as unreadable text.
             found = (
@@ -201,8 +199,6 @@ class Catalogue:
         return [*links, ("x-default", versions.get(settings.LANGUAGE_CODE, loc))]
 
     def _news_queryset(self, edition):
-        from nashra.news.models import ArticlePage
-
         return (
             ArticlePage.objects.live()
             .public()

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from wagtail.admin.models import EditingSession
 from wagtail.users.models import UserProfile
 
-from nashra.core.editions import get_or_create_section
 from nashra.core.models import EditionSettings
+from nashra.home.services import get_or_create_section
 
 pytestmark = [
     pytest.mark.browser,

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 
 from .conftest import GALLERY_SIZE
 from .test_gallery import mouse_swipe

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 
 from .conftest import GALLERY_SIZE
 

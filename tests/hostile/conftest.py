@@ -10,10 +10,10 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
-from nashra.core.editions import get_or_create_section
 from nashra.corrections.models import Correction, CorrectionsPage
 from nashra.corrections.services import add_correction
 from nashra.curation.models import BreakingNews
+from nashra.home.services import get_or_create_section
 from nashra.news.translations import link_translation
 from nashra.pages.models import ContactPage, StandardPage
 from nashra.people.models import Author

@@ -12,7 +12,6 @@ from fnmatch import fnmatch
 
 import pytest
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
 
@@ -42,7 +41,6 @@ ADMIN_URLS = [
     ("wagtailadmin_choose_page_search", PAGES, "page chooser search"),
     ("wagtailadmin_choose_page_chosen_multiple", PAGES, "page chooser's answer"),
     ("wagtailadmin_api:pages:*", PAGES, "the explorer's API: listings and page actions"),
-    ("wagtailforms:*", PAGES, "form pages' submissions: Wagtail page permissions"),
     ("wagtailadmin_home", GLOBAL, "the dashboard: its panels list the user's own work"),
     ("admin/test404/", GLOBAL, "a 404 on purpose"),
     ("admin/^.*/$", GLOBAL, "the admin's catch-all 404"),
@@ -69,7 +67,6 @@ ADMIN_URLS = [
     ("wagtailadmin_sprite", GLOBAL, "icons"),
     ("wagtailadmin_javascript_catalog", GLOBAL, "translations of the admin's scripts"),
     ("wagtailredirects:*", GLOBAL, "site-wide redirects: administrators"),
-    ("wagtailsettings:*", GLOBAL, "no setting is registered (test_no_settings_are_registered)"),
     ("wagtailembeds:*", GLOBAL, "embed look-up"),
     ("wagtailsnippets:index", GLOBAL, "the list of snippet types"),
     ("wagtaildocs*", GLOBAL, "documents: one library, collection permissions"),
@@ -171,11 +168,6 @@ def test_every_bulk_action_is_classified():
                 if (app_label, model_name, action) not in BULK:
                     unclassified.append(f"/admin/bulk/{app_label}/{model_name}/{action}/")
     assert not unclassified, "bulk actions outside the matrix:\n" + "\n".join(unclassified)
-
-
-def test_no_settings_are_registered():
-    """Wagtail settings would be site-wide, not per edition: classify them before adding one."""
-    assert not list(settings_registry)
 
 
 def test_policy_table_matches_the_roles():

@@ -15,9 +15,9 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, RevisionMixin
 
-from nashra.core.editions import get_or_create_home, get_or_create_section, set_edition_settings
 from nashra.corrections.models import Correction, TranslationFollowUp
 from nashra.curation.models import BreakingNews, HomeCuration
+from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
 from nashra.news.models import ArticlePage
 from nashra.newsroom.services import edition_groups, section_groups
 from nashra.pages.models import ContactMessage

@@ -12,7 +12,7 @@ def most_read(context):
     """Render the current edition's most-read lists (last 24 hours, last 7 days)."""
     edition = context.get("edition")
     if edition:
-        locale, digits = edition["locale"], edition["settings"].digits
+        locale, digits = edition.locale, edition.settings.digits
     else:
         locale, digits = Locale.get_active(), ""
     lists = most_read_lists(locale, context.get("request"))

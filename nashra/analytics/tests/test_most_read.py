@@ -10,8 +10,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from nashra.analytics.most_read import WINDOWS, most_read_articles
-from nashra.core.context_processors import edition
-from nashra.core.editions import get_or_create_section
+from nashra.home.context_processors import edition
+from nashra.home.services import get_or_create_section
 
 from .conftest import HOUR, add_views
 
@@ -102,7 +102,7 @@ def test_each_edition_lists_its_own_articles(
 
 
 def test_arabic_indic_digits_number_the_arabic_list(client, en_home, ar_home, article_factory, now):
-    from nashra.core.editions import set_edition_settings
+    from nashra.home.services import set_edition_settings
 
     set_edition_settings("ar", digits="arabic_indic")
     ar_news = get_or_create_section(ar_home, "news", "أخبار")[0]

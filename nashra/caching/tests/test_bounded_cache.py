@@ -176,7 +176,7 @@ def test_an_entry_missing_a_stamp_is_not_served(client, stamped_caches, article)
 def test_a_purge_whose_stamp_was_evicted_brings_no_old_page_back(
     client, stamped_caches, article, middle_east, en_home
 ):
-    from nashra.core.editions import set_edition_settings
+    from nashra.home.services import set_edition_settings
 
     for url in (middle_east.url, en_home.url):
         client.get(url)

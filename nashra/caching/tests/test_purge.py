@@ -119,7 +119,7 @@ def test_a_correction_shows_on_the_cached_article(client, commit, tagged):
 def test_the_counterpart_in_the_other_edition_is_purged(
     client, commit, tagged, ar_home, article_factory
 ):
-    from nashra.core.editions import get_or_create_section
+    from nashra.home.services import get_or_create_section
 
     ar_section = get_or_create_section(ar_home, "news", "أخبار")[0]
     arabic = article_factory(ar_section, "استئناف المحادثات")

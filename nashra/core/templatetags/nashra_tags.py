@@ -2,7 +2,8 @@ from django import template
 from django.utils import translation
 from wagtail.models import Page
 
-from nashra.core import dates, i18n
+from nashra.core import dates
+from nashra.core.bidi import isolate_ltr_runs
 
 register = template.Library()
 
@@ -37,23 +38,6 @@ def digits(value, system):
     return dates.shape_digits(value, system)
 
 
-@register.simple_tag(takes_context=True)
-def edition_alternates(context):
-    """Return where this page lives in the other editions, and its hreflang links."""
-    request = context.get("request")
-    if request is None:
-        return {"switcher": [], "hreflang": []}
-    active = translation.get_language()
-    alternates = i18n.edition_alternates(
-        request,
-        page=context.get("page"),
-        topic=context.get("topic"),
-        author=context.get("author"),
-        active_language=active,
-    )
-    return {"switcher": alternates, "hreflang": i18n.hreflang_links(request, alternates, active)}
-
-
 @register.filter
 def within(page, ancestor):
     """Return True when page is ancestor itself or lies below it in the page tree."""
@@ -62,7 +46,9 @@ def within(page, ancestor):
 
 @register.filter
 def language_name(code):
-    return i18n.language_name(code)
+    """Return an edition's language name in the active language ("Arabic", "الإنجليزية")."""
+    names = {"ar": translation.gettext("Arabic"), "en": translation.gettext("English")}
+    return names.get(code, code)
 
 
 @register.filter
@@ -70,6 +56,4 @@ def isolate_ltr(value):
     """In a right-to-left edition, isolate Latin and numeric runs so they never scramble a line."""
     if not translation.get_language_bidi():
         return value
-    from nashra.core.bidi import isolate_ltr_runs
-
     return isolate_ltr_runs(value)

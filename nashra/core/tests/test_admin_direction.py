@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from wagtail.admin.panels import ObjectList
 from wagtail.users.models import UserProfile
 
-from nashra.core.editions import get_or_create_section
 from nashra.core.forms import EditionSnippetForm
+from nashra.home.services import get_or_create_section
 from nashra.topics.models import Topic
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nashra.core.dates import Digits
-from nashra.core.editions import get_or_create_section, set_edition_settings
 from nashra.core.models import EditionSettings
+from nashra.home.services import get_or_create_section, set_edition_settings
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Wagtail hooks of the in-use protection: the bulk delete, the merge in the audit log.
 
-Imported by the module that registers the snippet viewsets (nashra.core.wagtail_hooks).
+Imported by nashra.core.wagtail_hooks, which registers the admin hooks.
 """
 
 from django.utils.translation import gettext_lazy as _

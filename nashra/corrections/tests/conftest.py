@@ -1,7 +1,7 @@
 import pytest
 
-from nashra.core.editions import get_or_create_section
 from nashra.corrections.models import CorrectionsPage
+from nashra.home.services import get_or_create_section
 
 
 def add_corrections_page(home, title="Corrections"):

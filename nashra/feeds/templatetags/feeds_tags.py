@@ -26,15 +26,12 @@ def feed_links(context):
     Everything comes from objects the page has already loaded: the page, its topic or author,
     an article's sections (its breadcrumb) and the edition's home.
     """
-    from nashra.corrections.models import CorrectionsPage
-    from nashra.news.models import ArticlePage, SectionPage
-
     request = context.get("request")
     edition = context.get("edition")
-    home = edition.get("home") if edition else None  # the edition is a (lazy) dict
+    home = edition.home if edition else None
     if request is None or home is None:
         return []
-    site_name = edition["settings"].site_name
+    site_name = edition.settings.site_name
 
     def titled(name):
         return _("%(site_name)s – %(name)s") % {"site_name": site_name, "name": name}
@@ -46,9 +43,9 @@ def feed_links(context):
         links += _links(request, home, titled(topic.hashtag), "topic_", [topic.slug])
     elif author is not None and page == home:
         links += _links(request, home, titled(author.name), "author_", [author.slug])
-    elif isinstance(page, SectionPage | CorrectionsPage):
+    elif getattr(page, "has_own_feed", False):  # a section, the corrections page
         links += _links(request, page, titled(page.title))
-    elif isinstance(page, ArticlePage) and page.sections:
+    elif getattr(page, "is_article", False) and page.sections:
         section = page.sections[-1]
         links += _links(request, section, titled(section.title))
     return links + _links(request, home, site_name)

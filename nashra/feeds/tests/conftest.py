@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 from nashra.people.models import Author
 from nashra.topics.models import Topic
 

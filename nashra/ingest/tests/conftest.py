@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image as PILImage
 
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 
 CORPUS = Path(os.environ.get("NINJS_CORPUS", "/work/shared/corpora/ninjs"))
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
-from nashra.core.editions import get_or_create_section
 from nashra.core.models import NashraImage
+from nashra.home.services import get_or_create_section
 from nashra.ingest.management.commands.import_ninjs import Command
 from nashra.news.models import ArticlePage
 from nashra.people.models import Author

@@ -279,7 +279,7 @@ def test_merge_keeps_to_one_edition(admin, newsroom, ar_home):
 def test_an_article_of_another_desk_is_counted_but_not_named(
     client, chief, newsroom, ar_home, article_factory
 ):
-    from nashra.core.editions import get_or_create_section
+    from nashra.home.services import get_or_create_section
 
     ar_news = get_or_create_section(ar_home, "news", "أخبار")[0]
     topic = newsroom["used"]["topic"]

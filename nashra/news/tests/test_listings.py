@@ -64,8 +64,8 @@ def page_urls(en_home, middle_east):
 
 
 def test_query_count_does_not_grow_with_the_archive(client, en_home, middle_east, shared):
-    from nashra.core.archive.catalogue import ensure_sections
-    from nashra.core.archive.generator import generate_archive
+    from nashra.demo.archive.catalogue import ensure_sections
+    from nashra.demo.archive.generator import generate_archive
 
     ensure_sections(en_home)  # the edition's full set of sections, before and after
     build_archive(middle_east, 10, **shared)

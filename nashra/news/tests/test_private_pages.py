@@ -17,10 +17,10 @@ from wagtail.models import PageViewRestriction
 
 from nashra.analytics.models import ArticleViews
 from nashra.caching.middleware import CACHE_STATUS_HEADER
-from nashra.core.editions import get_or_create_section
 from nashra.corrections.models import Correction, CorrectionsPage
 from nashra.corrections.services import add_correction
 from nashra.curation.models import FeaturedSlot, HomeCuration
+from nashra.home.services import get_or_create_section
 from nashra.news.translations import link_translation
 from nashra.people.models import Author
 from nashra.search.models import SearchEntry

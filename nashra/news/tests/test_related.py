@@ -3,7 +3,7 @@ import datetime
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 from nashra.topics.models import Topic
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from nashra.core.editions import set_edition_settings
 from nashra.corrections.models import Correction
 from nashra.curation.models import BreakingNews
+from nashra.home.services import set_edition_settings
 from nashra.newsroom import roles
 from nashra.newsroom.services import edition_groups, section_groups
 from nashra.sources.models import Source

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 from nashra.news.models import ArticlePage
 from nashra.search.models import SearchEntry
 from nashra.sources.models import Source

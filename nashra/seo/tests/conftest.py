@@ -6,9 +6,9 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from nashra.core.editions import get_or_create_section
 from nashra.corrections.models import Correction, CorrectionsPage
 from nashra.corrections.services import add_correction
+from nashra.home.services import get_or_create_section
 from nashra.news.translations import link_translation
 from nashra.pages.models import ContactPage, StandardPage
 from nashra.people.models import Author

@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from nashra.core.dates import zone
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 from nashra.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 from nashra.news.translations import link_translation
 from nashra.pages.models import StandardPage
 from nashra.people.models import Author

@@ -3,7 +3,7 @@ from django.core.management import BaseCommand, CommandError
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from nashra.core.archive import clear_archive, generate_archive
+from nashra.demo.archive import clear_archive, generate_archive
 from nashra.search.indexing import rebuild_index
 
 

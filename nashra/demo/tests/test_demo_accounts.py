@@ -5,8 +5,8 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 
-from nashra.core.editions import get_or_create_section
-from nashra.newsroom.demo import create_demo_accounts
+from nashra.demo.accounts import create_demo_accounts
+from nashra.home.services import get_or_create_section
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_demo_password_from_the_environment(var_dir, middle_east, client, monkey
 
 
 def test_every_demo_role_reaches_its_own_desk(var_dir, middle_east, ar_home, client, monkeypatch):
-    from nashra.core.editions import set_edition_settings
+    from nashra.home.services import set_edition_settings
     from nashra.topics.models import Topic
 
     monkeypatch.setenv("NASHRA_DEMO_PASSWORD", "demo-pass-123")

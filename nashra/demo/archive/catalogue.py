@@ -2,8 +2,19 @@
 
 import random
 import uuid
+from io import BytesIO
 
+from django.core.files.images import ImageFile
 from django.utils.text import slugify
+from PIL import Image as PILImage
+
+from nashra.core.models import NashraImage
+from nashra.home.models import HomePage
+from nashra.home.services import get_or_create_section
+from nashra.news.models import SectionPage
+from nashra.people.models import Author
+from nashra.sources.models import Source
+from nashra.topics.models import Topic
 
 from .words import PLACES, THEMES
 
@@ -49,9 +60,6 @@ LAST_NAMES = [
 
 def ensure_sections(home):
     """Return the edition's live sections, adding standard ones if it has fewer than six."""
-    from nashra.core.editions import find_counterpart, get_or_create_section
-    from nashra.news.models import SectionPage
-
     sections = list(SectionPage.objects.descendant_of(home).live().order_by("path"))
     language = home.locale.language_code
     for slug, english, arabic in EXTRA_SECTIONS:
@@ -59,7 +67,8 @@ def ensure_sections(home):
             break
         if any(section.slug == slug and section.depth == home.depth + 1 for section in sections):
             continue
-        counterpart = find_counterpart("en" if language != "en" else "ar", slug)
+        other_home = HomePage.objects.for_language("en" if language != "en" else "ar")
+        counterpart = SectionPage.objects.at_path(other_home, slug) if other_home else None
         section, _ = get_or_create_section(
             home,
             slug,
@@ -109,8 +118,6 @@ def _get_or_create_translated(model, pairs, locales, lookup, build):
 
 def ensure_topics(locales):
     """Return about 200 topics per edition: places, themes and pairs of both."""
-    from nashra.topics.models import Topic
-
     combos = [(place, theme) for place in PLACES[:20] for theme in THEMES]
     random.Random(7).shuffle(combos)  # noqa: S311 - the same topics whatever the seed
     pairs = list(PLACES) + list(THEMES)
@@ -126,8 +133,6 @@ def ensure_topics(locales):
 
 
 def ensure_sources(locales):
-    from nashra.sources.models import Source
-
     def build(name, number, language):
         return Source(name=name, kind=SOURCES[number][2])
 
@@ -136,8 +141,6 @@ def ensure_sources(locales):
 
 
 def ensure_authors(locales):
-    from nashra.people.models import Author
-
     pairs = [
         (f"{first[0]} {last[0]}", f"{first[1]} {last[1]}")
         for last in LAST_NAMES
@@ -153,13 +156,6 @@ def ensure_authors(locales):
 
 def ensure_images(count=10):
     """Return up to count images to use as heroes: existing ones, else small new ones."""
-    from io import BytesIO
-
-    from django.core.files.images import ImageFile
-    from PIL import Image as PILImage
-
-    from nashra.core.models import NashraImage
-
     images = list(NashraImage.objects.order_by("pk")[:count])
     for number in range(len(images), count):
         buffer = BytesIO()

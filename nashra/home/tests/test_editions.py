@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from nashra.core.editions import get_or_create_section
+from nashra.home.services import get_or_create_section
 from nashra.news.models import ArticlePage
 from nashra.news.translations import link_translation
 from nashra.pages.models import ContactPage, StandardPage

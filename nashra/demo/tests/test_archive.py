@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
-from nashra.core.archive import GENERATED_URI_PREFIX
+from nashra.demo.archive import GENERATED_URI_PREFIX
 from nashra.news.models import ArticlePage, SectionPage
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,13 @@
-"""Writing generated articles straight into the page tree, and removing them again."""
+"""Writing generated articles straight into the page tree, and removing them again.
+
+Why not treebeard's ``add_child``: it locks and re-reads the parent and saves one page (and
+its revision, search entry and references) at a time, about 40 a second; the benchmark
+archive has 100,000. So the rows are written in bulk here, and this is the one place that
+does it. The paths are still treebeard's: each step is the parent's next child number
+written with the tree's own converter (``Page.numconv_obj()``), and ``numchild`` is set on
+every parent afterwards (``update_numchild``), so the tree stays one treebeard can walk,
+move and fix (``manage.py fixtree`` finds nothing to do).
+"""
 
 import datetime
 import random
@@ -6,13 +15,19 @@ import time
 import uuid
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+
+from nashra.home.models import HomePage
+from nashra.news.models import ArticlePage
+from nashra.search.indexing import drop_orphans
 
 from .catalogue import ensure_authors, ensure_images, ensure_sections, ensure_sources, ensure_topics
 from .words import Vocabulary
@@ -27,16 +42,11 @@ def _uuid(rng):
 
 def _step(number):
     """Return the 4-character base-36 step treebeard gives the number-th child of a node."""
-    alphabet = Page.alphabet
-    digits = ""
-    while number:
-        number, rest = divmod(number, len(alphabet))
-        digits = alphabet[rest] + digits
-    return digits.rjust(Page.steplen, alphabet[0])
+    return Page.numconv_obj().int2str(number).rjust(Page.steplen, Page.alphabet[0])
 
 
 @dataclass
-class Edition:
+class EditionPlan:
     """One language edition's home, the sections articles go to and the things they cite."""
 
     language: str
@@ -101,8 +111,6 @@ class ArchiveGenerator:
         return {"articles": written, "seconds": time.monotonic() - started}
 
     def prepare(self):
-        from nashra.home.models import HomePage
-
         homes = {
             home.locale.language_code: home for home in HomePage.objects.select_related("locale")
         }
@@ -120,7 +128,7 @@ class ArchiveGenerator:
             edition_topics = list(topics[language])
             self.rng.shuffle(edition_topics)  # which topics are the busy ones
             editions.append(
-                Edition(
+                EditionPlan(
                     language=language,
                     home=home,
                     sections=sections,
@@ -159,7 +167,9 @@ class ArchiveGenerator:
                     .values_list("path", flat=True)
                     .first()
                 )
-                steps[section.pk] = int(last[-Page.steplen :], 36) + 1 if last else 1
+                steps[section.pk] = (
+                    Page.numconv_obj().str2int(last[-Page.steplen :]) + 1 if last else 1
+                )
         return steps
 
     def article(self, editions, number, next_step):
@@ -274,8 +284,6 @@ def _insert_rows(table, columns, rows):
 
 
 def _article_model():
-    from nashra.news.models import ArticlePage
-
     return ArticlePage
 
 
@@ -306,8 +314,6 @@ def clear_archive(progress=None):
                 % {"done": f"{start:,}", "total": f"{len(ids):,}"}
             )
     update_numchild(Page.objects.filter(path__in=parent_paths))
-    from nashra.search.indexing import drop_orphans
-
     drop_orphans()  # bulk deletes send no signals: the full-text rows go here
     return len(ids)
 
@@ -318,9 +324,6 @@ def _delete_articles(ids):
     Page.delete() would do it one page at a time; the rows pointing at the articles are
     removed (or unlinked) first, the article and page rows last.
     """
-    from django.apps import apps
-    from django.contrib.contenttypes.fields import GenericForeignKey
-
     model = _article_model()
     for relation in model._meta.get_fields(include_hidden=True):
         if relation.concrete or not relation.auto_created:
@@ -350,8 +353,6 @@ def _delete_articles(ids):
                 related._base_manager.filter(
                     **{f"{generic.ct_field}__in": content_types, f"{generic.fk_field}__in": keys}
                 ).delete()
-    from wagtail.models import ReferenceIndex
-
     keys = [str(pk) for pk in ids]
     ReferenceIndex.objects.filter(
         Q(base_content_type__in=content_types, object_id__in=keys)

@@ -9,13 +9,14 @@ from django.core.management import BaseCommand, call_command
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from nashra.core.editions import (
-    find_counterpart,
-    get_or_create_home,
-    get_or_create_section,
-    set_edition_settings,
-)
+from nashra.corrections.models import CorrectionsPage
+from nashra.demo.accounts import create_demo_accounts
+from nashra.home.models import HomePage
+from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
 from nashra.news.models import ArticlePage
+from nashra.news.translations import link_translation
+from nashra.pages.models import ContactPage, StandardPage
+from nashra.topics.models import Topic
 
 DEMO_DIR = settings.BASE_DIR / "demo"
 
@@ -38,23 +39,21 @@ class Command(BaseCommand):
             for language_code, edition in editions.items():
                 self.add_topic_aliases(language_code, edition.get("topic_aliases", {}))
         if not options["no_admin"]:
-            from nashra.newsroom.demo import create_demo_accounts
-
             self.ensure_admin()
             create_demo_accounts(self.stdout)
 
     @transaction.atomic
     def load_edition(self, language_code, edition):
-        from nashra.corrections.models import CorrectionsPage
-        from nashra.pages.models import ContactPage, StandardPage
-
         home, created = get_or_create_home(language_code, edition["home_title"])
         set_edition_settings(language_code, **edition["settings"])
         source_language = edition.get("translation_of")
 
         def counterpart_key(path):
             # Sections and pages of a translated edition share keys with the original's.
-            original = find_counterpart(source_language, path) if source_language and path else None
+            home = HomePage.objects.for_language(source_language) if source_language else None
+            if home is None or not path:
+                return None
+            original = home.get_descendants().filter(url_path=f"{home.url_path}{path}/").first()
             return original.translation_key if original else None
 
         for section in edition["sections"]:
@@ -135,8 +134,6 @@ class Command(BaseCommand):
 
     def add_topic_aliases(self, language_code, aliases):
         """Give demo topics their other spellings, so search finds Hudaydah as Hodeidah."""
-        from nashra.topics.models import Topic
-
         for topic in Topic.objects.filter(locale__language_code=language_code, name__in=aliases):
             spellings = "\n".join(aliases[topic.name])
             if topic.aliases != spellings:
@@ -145,8 +142,6 @@ class Command(BaseCommand):
 
     def link_translations(self):
         """Pair demo articles with their translations, as listed in demo/translations.json."""
-        from nashra.news.translations import link_translation
-
         path = DEMO_DIR / "translations.json"
         if not path.exists():
             return

@@ -10,11 +10,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from nashra.core.editions import find_counterpart
 from nashra.home.models import HomePage
-
-from . import roles
-from .services import edition_groups, section_groups
+from nashra.news.models import SectionPage
+from nashra.newsroom import roles
+from nashra.newsroom.services import edition_groups, section_groups
 
 ACCOUNTS_FILE = "demo-accounts.txt"
 # (username, role, edition, section paths)
@@ -46,16 +45,16 @@ def _store_passwords(passwords):
 
 
 def _groups_for(role, language_code, paths):
-    home = HomePage.objects.filter(locale__language_code=language_code).first()
+    home = HomePage.objects.for_language(language_code)
     if home is None:
         return None
     if role == roles.CHIEF_EDITORS:
         return [edition_groups(home)]
     groups = []
     for path in paths:
-        section = find_counterpart(language_code, path)
+        section = SectionPage.objects.at_path(home, path)
         if section is not None:
-            writers, editors = section_groups(section.specific)
+            writers, editors = section_groups(section)
             groups.append(writers if role == roles.WRITERS else editors)
     return groups
 

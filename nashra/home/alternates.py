@@ -7,6 +7,9 @@ from wagtail.models import Page
 
 from nashra.core import privacy
 
+from .editions import Edition
+from .models import HomePage
+
 
 @dataclass
 class Alternate:
@@ -42,8 +45,6 @@ def _page_alternates(request, page):
 
 def _snippet_alternates(request, obj, route_name):
     """Return {language: (url, exact)} for a topic or author page on each edition's home."""
-    from nashra.home.models import HomePage
-
     homes = {home.locale_id: home for home in HomePage.objects.live().select_related("locale")}
     counterparts = {
         other.locale_id: other
@@ -65,13 +66,11 @@ def _snippet_alternates(request, obj, route_name):
 
 
 def _homes(request, exclude_language):
-    from nashra.core.editions import edition_chrome
-
     homes = {}
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        chrome = edition_chrome(code) if code != exclude_language else None
-        if chrome and chrome["home"] is not None:
-            homes[code] = (chrome["home"].get_url(request), False)
+        edition = Edition.of(code) if code != exclude_language else None
+        if edition and edition.home is not None:
+            homes[code] = (edition.home.get_url(request), False)
     return homes
 
 
@@ -108,11 +107,3 @@ def edition_alternates(request, page=None, topic=None, author=None, active_langu
         for code, _name in settings.LANGUAGES
         if code in found and code != active_language
     ]
-
-
-def language_name(code):
-    """Return an edition's language name in the active language ("Arabic", "الإنجليزية")."""
-    from django.utils.translation import gettext
-
-    names = {"ar": gettext("Arabic"), "en": gettext("English")}
-    return names.get(code, code)
