@@ -4,9 +4,10 @@ import html
 import re
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from nashra.core import privacy
+from nashra.news.models import ArticlePage
 
 from .backends import IndexedTerms, get_backend
 from .models import SearchEntry
@@ -80,8 +81,6 @@ def _write(pages):
 
 
 def _articles():
-    from nashra.news.models import ArticlePage
-
     return ArticlePage.objects.prefetch_related("topics", "sources")
 
 
@@ -102,8 +101,6 @@ def remove_articles(page_ids):
 
 def drop_orphans(**kwargs):
     """Drop full-text rows whose article left the index without a signal (bulk deletes, flush)."""
-    from django.db import connection
-
     if "search_searchentry" in connection.introspection.table_names():  # not migrated away
         get_backend().drop_orphans()
 
@@ -124,8 +121,6 @@ def reindex_below(page):
 
     For a page moved, or made private or public by a view restriction.
     """
-    from nashra.news.models import ArticlePage
-
     articles = ArticlePage.objects.filter(path__startswith=page.path)
     remove_articles(list(articles.filter(privacy.private_q()).values_list("pk", flat=True)))
     return index_articles(articles)
@@ -133,8 +128,6 @@ def reindex_below(page):
 
 def rebuild_index(batch_size=1000, stdout=None):
     """Empty the index and index every live, public article again; return the count."""
-    from nashra.news.models import ArticlePage
-
     started = time.monotonic()
     with transaction.atomic():
         SearchEntry.objects.all().delete()

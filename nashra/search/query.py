@@ -10,7 +10,10 @@ whose other spellings are Hodeidah and الحديدة, becomes
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
+
+from nashra.topics.models import Topic
 
 from .text import terms
 
@@ -57,13 +60,11 @@ def alias_groups():
     groups = cache.get(ALIASES_CACHE_KEY)
     if groups is None:
         groups = _build_alias_groups()
-        cache.set(ALIASES_CACHE_KEY, groups, 600)
+        cache.set(ALIASES_CACHE_KEY, groups, settings.NASHRA_CACHE_STALENESS)
     return groups
 
 
 def _build_alias_groups():
-    from nashra.topics.models import Topic
-
     names_by_key = {}
     for key, name, aliases in Topic.objects.values_list("translation_key", "name", "aliases"):
         names = names_by_key.setdefault(key, set())
@@ -84,6 +85,7 @@ def _build_alias_groups():
 
 
 def forget_aliases(**kwargs):
+    """A topic's names changed (connected by sender in nashra.search's ready())."""
     cache.delete(ALIASES_CACHE_KEY)
 
 

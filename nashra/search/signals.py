@@ -3,6 +3,8 @@
 from django.db import transaction
 from wagtail.models import Page
 
+from nashra.news.models import ArticlePage
+
 from . import indexing
 from .query import forget_aliases
 
@@ -56,8 +58,6 @@ def topic_changed(sender, instance, **kwargs):
     forget_aliases()
     if not getattr(instance, "_search_names_changed", False):
         return
-    from nashra.news.models import ArticlePage
-
     transaction.on_commit(
         lambda: indexing.index_articles(ArticlePage.objects.filter(topics=instance))
     )
