@@ -56,7 +56,7 @@ nginx:
 
 # Regenerate the Arabic catalogue from the code (needs Debian's gettext for xgettext).
 translations: $(VENV)/.installed
-	$(PY) manage.py makemessages --locale ar --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*" --ignore "demo/*"
+	$(PY) manage.py makemessages --locale ar --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*" --ignore "check_demo.py" --ignore "make_images.py"
 
 lint:
 	$(VENV)/bin/ruff check .
