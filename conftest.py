@@ -1,13 +1,21 @@
-"""Fixtures shared by every app's tests: editions, sections and article builders."""
+"""Fixtures shared by every app's tests: editions, sections and article builders.
 
-import datetime
+``two_editions`` is the bilingual site most tests of public pages start from; the
+factories (``nashra/<app>/tests/factories.py``) build anything else.
+"""
+
+from dataclasses import dataclass
 
 import pytest
-from django.core.files.images import ImageFile
-from django.utils import timezone, translation
-from PIL import Image as PILImage
+from django.utils import translation
 
+from nashra.core.tests.factories import NashraImageFactory
 from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
+from nashra.news.tests.factories import ArticlePageFactory
+from nashra.people.tests.factories import AuthorFactory
+from nashra.sources.models import Source
+from nashra.sources.tests.factories import SourceFactory
+from nashra.topics.tests.factories import TopicFactory
 
 
 @pytest.fixture(autouse=True)
@@ -62,38 +70,114 @@ def middle_east(news, en_home):
     return get_or_create_section(en_home, "news/middle-east", "Middle East")[0]
 
 
+@pytest.fixture
+def ar_news(ar_home, news):
+    """The Arabic edition's "أخبار", a translation of the English "News"."""
+    return get_or_create_section(ar_home, "news", "أخبار", translation_key=news.translation_key)[0]
+
+
+@pytest.fixture
+def ar_middle_east(ar_news, ar_home, middle_east):
+    """The Arabic "الشرق الأوسط" in "أخبار", a translation of the English "Middle East"."""
+    return get_or_create_section(
+        ar_home, "news/middle-east", "الشرق الأوسط", translation_key=middle_east.translation_key
+    )[0]
+
+
+@dataclass
+class EditionFixture:
+    """One edition of ``two_editions``: its home, sections, and a topic, author and source."""
+
+    language: str
+    home: object
+    news: object
+    middle_east: object
+    topic: object
+    author: object
+    source: object
+
+    @property
+    def locale(self):
+        return self.home.locale
+
+
+@dataclass
+class TwoEditions:
+    en: EditionFixture
+    ar: EditionFixture
+
+    def __getitem__(self, language):
+        return {"en": self.en, "ar": self.ar}[language]
+
+    def __iter__(self):
+        return iter((self.en, self.ar))
+
+
+@pytest.fixture
+def two_editions(en_home, ar_home, news, middle_east, ar_news, ar_middle_east):
+    """Both editions, each with News › Middle East, the topic #Iraq, the author Huda Mansour
+    and the source Reuters; the Arabic ones are translations of the English ones. No article:
+    each test adds its own (``translated_article`` is a linked pair)."""
+    topic = TopicFactory(name="Iraq")
+    author = AuthorFactory(name="Huda Mansour", role="Baghdad correspondent")
+    source = SourceFactory(
+        name="Reuters", url="https://www.reuters.com/", kind=Source.Kind.WIRE_AGENCY
+    )
+    news.refresh_from_db()  # Middle East was added below it through another instance
+    ar_news.refresh_from_db()
+    return TwoEditions(
+        en=EditionFixture("en", en_home, news, middle_east, topic, author, source),
+        ar=EditionFixture(
+            "ar",
+            ar_home,
+            ar_news,
+            ar_middle_east,
+            TopicFactory(name="العراق", language="ar", translation_of=topic),
+            AuthorFactory(name="هدى منصور", language="ar", translation_of=author),
+            SourceFactory(
+                name="رويترز",
+                url=source.url,
+                language="ar",
+                translation_of=source,
+                kind=source.kind,
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def translated_article(two_editions):
+    """An English article in Middle East with the edition's topic, author and source, and its
+    Arabic translation (linked) in the Arabic Middle East: (original, translation)."""
+    en, ar = two_editions
+    original = ArticlePageFactory(
+        parent=en.middle_east,
+        title="Iraq & Iran agree on border hours",
+        topics=[en.topic],
+        authors=[en.author],
+        sources=[en.source],
+    )
+    translation = ArticlePageFactory(
+        parent=ar.middle_east,
+        title="العراق وإيران يتفقان على ساعات المعبر",
+        topics=[ar.topic],
+        authors=[ar.author],
+        sources=[ar.source],
+        translation_of=original,
+    )
+    return original, translation
+
+
 def make_image(title="Photo", caption="", credit="", size=(640, 480), color=(180, 90, 40)):
-    from io import BytesIO
-
-    from nashra.core.models import NashraImage
-
-    buffer = BytesIO()
-    PILImage.new("RGB", size, color).save(buffer, "JPEG")
-    image = NashraImage(title=title, caption=caption, credit=credit)
-    image.file = ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.jpg")
-    image.save()
-    return image
+    """A JPEG image (NashraImageFactory): ``image_factory("Hero", caption=…, size=…)``."""
+    return NashraImageFactory(title=title, caption=caption, credit=credit, size=size, color=color)
 
 
 def make_article(section, title="Article", *, publish=True, published_at=None, **fields):
-    from nashra.news.models import ArticlePage
-
-    article = ArticlePage(
-        title=title,
-        live=False,
-        lead=fields.pop("lead", f"The lead of {title}."),
-        published_at=published_at or timezone.now() - datetime.timedelta(hours=1),
-        **{k: v for k, v in fields.items() if k not in {"topics", "sources", "authors"}},
-    )
-    section.add_child(instance=article)
-    for name in ("topics", "sources", "authors"):
-        if name in fields:
-            getattr(article, name).set(fields[name])
-    revision = article.save_revision()
-    if publish:
-        revision.publish()
-        article.refresh_from_db()
-    return article
+    """An article in ``section`` (ArticlePageFactory), published unless ``publish=False``."""
+    if published_at is not None:
+        fields["published_at"] = published_at
+    return ArticlePageFactory(parent=section, title=title, publish=publish, **fields)
 
 
 @pytest.fixture

@@ -118,7 +118,7 @@ MIN_GALLERIES, MIN_GALLERY_SIZE = 2, 6
 
 
 @dataclass(frozen=True)
-class Edition:
+class EditionExpectations:
     """The rules that differ between the English and the Arabic demo articles."""
 
     code: str
@@ -134,7 +134,7 @@ class Edition:
 
 
 EDITIONS = {
-    "en": Edition(
+    "en": EditionExpectations(
         "en",
         EXPECTED_SECTIONS,
         44,
@@ -144,7 +144,7 @@ EDITIONS = {
         (250, 600),
         (4, 12),
     ),
-    "ar": Edition(
+    "ar": EditionExpectations(
         "ar",
         AR_EXPECTED_SECTIONS,
         42,

@@ -3,15 +3,15 @@ feeds, sitemaps, errors, documents, static files and the admin.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from nashra.corrections.models import CorrectionsPage
-from nashra.pages.models import ContactPage, StandardPage
-from nashra.people.models import Author
+from nashra.accounts.tests.factories import UserFactory
+from nashra.corrections.tests.factories import CorrectionsPageFactory
+from nashra.news.tests.factories import ArticlePageFactory
+from nashra.pages.tests.factories import ContactPageFactory, StandardPageFactory
 from nashra.topics.models import Topic
 
 FEEDS = ("feed/", "feed/atom/", "feed/json/")
@@ -20,35 +20,24 @@ FEEDS = ("feed/", "feed/atom/", "feed/json/")
 FRAMED_BY_ITS_OWN_ADMIN = "'self'"
 
 
-def publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 @pytest.fixture
-def site(en_home, ar_home, news, middle_east, article_factory):
+def site(two_editions):
     """Both editions with a page of every type, a topic, an author and a document."""
     urls = []
-    for home, section in ((en_home, middle_east), (ar_home, None)):
-        home.refresh_from_db()
-        locale = home.locale
-        topic = Topic.objects.create(name=f"Harbours {locale.language_code}", locale=locale)
-        author = Author.objects.create(name=f"Huda {locale.language_code}", locale=locale)
-        if section is None:
-            from nashra.home.services import get_or_create_section
-
-            section = get_or_create_section(home, "news", "أخبار")[0]
-        article = article_factory(
-            section, f"Story {locale.language_code}", topics=[topic], authors=[author]
+    for edition in two_editions:
+        home, section = edition.home, edition.middle_east
+        article = ArticlePageFactory(
+            parent=section,
+            title=f"Story {edition.language}",
+            topics=[edition.topic],
+            authors=[edition.author],
         )
+        StandardPageFactory(parent=home, title="About us", slug="about")
+        ContactPageFactory(parent=home)
+        CorrectionsPageFactory(parent=home)
         home.refresh_from_db()
-        publish_child(home, StandardPage(title="About us", slug="about"))
-        publish_child(home, ContactPage(title="Contact us", slug="contact"))
-        publish_child(home, CorrectionsPage(title="Corrections", slug="corrections"))
-        home.refresh_from_db()
-        topic_url = home.url + home.reverse_subpage("topic", args=[topic.slug])
-        author_url = home.url + home.reverse_subpage("author", args=[author.slug])
+        topic_url = home.url + home.reverse_subpage("topic", args=[edition.topic.slug])
+        author_url = home.url + home.reverse_subpage("author", args=[edition.author.slug])
         for page in Page.objects.live().descendant_of(home, inclusive=True).specific():
             urls.append(page.url)
         urls += [topic_url, author_url, home.url + "search/?q=story"]
@@ -89,7 +78,7 @@ def test_every_public_response_carries_the_headers(site, client):
 def test_every_admin_response_carries_the_headers(site, client, en_home):
     anonymous = client.get(reverse("wagtailadmin_login"))
     assert_guarded(anonymous, "login")
-    user = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-boss-1")
+    user = UserFactory(username="boss", superuser=True)
     client.force_login(user)
     article = Page.objects.get(title="Story en")
     for url in (

@@ -23,7 +23,7 @@ class SearchConfig(AppConfig):
             signals.article_unpublished, sender=ArticlePage, dispatch_uid="search_unpub"
         )
         post_delete.connect(signals.article_deleted, sender=ArticlePage, dispatch_uid="search_del")
-        # These run after nashra.news's receivers (an app listed before this one), which
+        # These run after nashra.core's receivers (the first app listed), which
         # forget the cached view restrictions that reindexing reads.
         post_page_move.connect(signals.page_moved, dispatch_uid="search_move")
         post_save.connect(

@@ -6,38 +6,23 @@ server thread, so every browser test runs in a real transaction (``transactional
 the locales) after the flush that ends each transactional test.
 """
 
-import mimetypes
 import os
-import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-GALLERY_SIZE = 8
-ARTIFACTS_DIR = "test-artifacts"
+from nashra.core.tests.factories import gallery
 
-# Distinct colours, so that screenshots show which image is which.
-COLOURS = [
-    (164, 22, 26),
-    (11, 79, 138),
-    (46, 125, 50),
-    (239, 108, 0),
-    (106, 27, 154),
-    (0, 131, 143),
-    (121, 85, 72),
-    (84, 110, 122),
-]
+from .helpers import (
+    ARTIFACTS_DIR,
+    CHROMIUM_ARGS,
+    CHROMIUM_PATH,
+    COLOURS,
+    GALLERY_SIZE,
+    PageProblems,
+    RequestsInFlight,
+    serve_media,
+)
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -92,56 +77,11 @@ def browser(_playwright):
     browser.close()
 
 
-def _serve_media(route):
-    """Answer /media/… from MEDIA_ROOT.
-
-    The test settings run with DEBUG off, so the URLconf does not serve uploads and the live
-    server only serves static files; in production the web server does this job.
-    """
-    from django.conf import settings
-
-    relative = unquote(urlsplit(route.request.url).path)[len(settings.MEDIA_URL) :]
-    media_root = Path(settings.MEDIA_ROOT).resolve()
-    path = (media_root / relative).resolve()
-    if media_root not in path.parents or not path.is_file():
-        route.fulfill(status=404, body="Not found")
-        return
-    content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    route.fulfill(status=200, path=str(path), content_type=content_type)
-
-
-class _RequestsInFlight:
-    """Count the live server's unfinished requests, so a test can wait until it is idle.
-
-    Closing a browser context does not stop the server thread working on what the browser
-    asked for last (a favicon, a beacon). Left running, that request reaches the database
-    while the test's flush runs ("couldn't be flushed") or after the test's database access
-    has ended, and it may cache what it read from a half-flushed database for the next test.
-    """
-
-    def __init__(self):
-        self.count = 0
-        self.changed = threading.Condition()
-
-    def started(self, **kwargs):
-        with self.changed:
-            self.count += 1
-
-    def finished(self, **kwargs):
-        with self.changed:
-            self.count = max(0, self.count - 1)
-            self.changed.notify_all()
-
-    def wait_until_idle(self, timeout=10):
-        with self.changed:
-            return self.changed.wait_for(lambda: self.count == 0, timeout=timeout)
-
-
 @pytest.fixture(scope="package")
 def _requests_in_flight():
     from django.core.signals import request_finished, request_started
 
-    in_flight = _RequestsInFlight()
+    in_flight = RequestsInFlight()
     request_started.connect(in_flight.started, weak=False)
     # Connected after Django's own close_old_connections, so it runs once that is done.
     request_finished.connect(in_flight.finished, weak=False)
@@ -163,7 +103,7 @@ def make_context(browser, live_server, _requests_in_flight):
     def make(**options):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(base_url=live_server.url, **options)
-        context.route(f"{live_server.url}{settings.MEDIA_URL}**", _serve_media)
+        context.route(f"{live_server.url}{settings.MEDIA_URL}**", serve_media)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context
@@ -172,36 +112,6 @@ def make_context(browser, live_server, _requests_in_flight):
     for context in contexts:
         context.close()
     _requests_in_flight.wait_until_idle()
-
-
-class PageProblems:
-    """Console errors, uncaught exceptions and CSP violations seen by a page."""
-
-    def __init__(self, page):
-        self.page = page
-        self.console_errors = []
-        self.page_errors = []
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        # Init scripts run outside the page's CSP, so this listener is always installed.
-        page.add_init_script(
-            "window.__cspViolations = [];"
-            "document.addEventListener('securitypolicyviolation', function (e) {"
-            "  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);"
-            "});"
-        )
-
-    def _on_console(self, message):
-        if message.type == "error":
-            self.console_errors.append(f"{message.text} ({message.location})")
-
-    def csp_violations(self):
-        return self.page.evaluate("window.__cspViolations || []")
-
-    def assert_none(self):
-        assert self.console_errors == []
-        assert self.page_errors == []
-        assert self.csp_violations() == []
 
 
 @pytest.fixture
@@ -251,15 +161,7 @@ def gallery_article(transactional_db, middle_east, image_factory, article_factor
             ("paragraph", "<p>The agreement was signed on Sunday.</p>"),
             ("subheading", "What changes for traders"),
             ("quote", {"quote": "This opens the road again.", "attribution": "A customs officer"}),
-            (
-                "gallery",
-                {
-                    "title": "At the crossing",
-                    "images": [
-                        {"image": image, "caption": "", "credit": ""} for image in gallery_images
-                    ],
-                },
-            ),
+            gallery(gallery_images, title="At the crossing"),
         ],
     )
 

@@ -3,9 +3,10 @@
 import pytest
 from playwright.sync_api import expect
 
+from nashra.core.tests.factories import gallery
 from nashra.home.services import get_or_create_section
 
-from .conftest import GALLERY_SIZE
+from .helpers import GALLERY_SIZE
 from .test_gallery import mouse_swipe
 
 pytestmark = [
@@ -30,15 +31,7 @@ def arabic_article(transactional_db, ar_home, image_factory, article_factory, ga
             ("paragraph", "<p>قال مسؤول في الهيئة إن العمل سيستمر حتى 2027.</p>"),
             ("subheading", "أساليب قديمة"),
             ("quote", {"quote": "نعيد البيوت كما بناها الأجداد.", "attribution": "بنّاء"}),
-            (
-                "gallery",
-                {
-                    "title": "من ورش الترميم",
-                    "images": [
-                        {"image": image, "caption": "", "credit": ""} for image in gallery_images
-                    ],
-                },
-            ),
+            gallery(gallery_images, title="من ورش الترميم"),
         ],
     )
 

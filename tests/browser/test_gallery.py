@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import GALLERY_SIZE
+from .helpers import GALLERY_SIZE
 
 pytestmark = [
     pytest.mark.browser,

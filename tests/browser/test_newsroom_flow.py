@@ -4,11 +4,10 @@ import re
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from wagtail.admin.models import EditingSession
 
+from nashra.accounts.tests.factories import UserFactory
 from nashra.news.models import ArticlePage
 from nashra.newsroom import roles
 from nashra.newsroom.services import section_groups
@@ -51,9 +50,7 @@ def _editing_sessions_ended(transactional_db):
 
 
 def member(username, role, group):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=role), group)
-    return user
+    return UserFactory(username=username, password=PASSWORD, groups=[role, group])
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from nashra.core.tests.factories import gallery
 from nashra.home.services import get_or_create_section
 
-from .conftest import GALLERY_SIZE
+from .helpers import GALLERY_SIZE
 
 pytestmark = [
     pytest.mark.browser,
@@ -71,15 +72,7 @@ def heavy_article(request, transactional_db, image_factory, article_factory, gal
             *[paragraph] * 4,
             ("image", {"image": inline, "caption": "", "credit": ""}),
             *[paragraph] * 4,
-            (
-                "gallery",
-                {
-                    "title": text["title"],
-                    "images": [
-                        {"image": image, "caption": "", "credit": ""} for image in gallery_images
-                    ],
-                },
-            ),
+            gallery(gallery_images, title=text["title"]),
             paragraph,
         ],
     )

@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 
 from nashra.accounts import services
 
-from .conftest import HERE, THERE, client_at, code_for, enrol, sign_in
+from .helpers import HERE, THERE, client_at, code_for, enrol, sign_in
 
 pytestmark = pytest.mark.django_db
 

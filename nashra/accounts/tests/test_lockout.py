@@ -11,7 +11,8 @@ from wagtail.models import ModelLogEntry
 
 from nashra.accounts.lockout import lockout_message
 
-from .conftest import HERE, PASSWORD, THERE, client_at, sign_in, signed_in_to_admin
+from .factories import PASSWORD
+from .helpers import HERE, THERE, client_at, sign_in, signed_in_to_admin
 
 pytestmark = pytest.mark.django_db
 

@@ -21,26 +21,17 @@ from wagtail.models import ModelLogEntry
 
 from nashra.accounts import services
 from nashra.accounts.lockout import lockout_message
-from tests.browser.conftest import (
+from tests.browser.helpers import (
     ARTIFACTS_DIR,
     CHROMIUM_ARGS,
     CHROMIUM_PATH,
     PageProblems,
-    _RequestsInFlight,
+    RequestsInFlight,
 )
 
 from .authenticator import SoftwareAuthenticator, b64url
-from .conftest import (
-    HERE,
-    PASSWORD,
-    THERE,
-    client_at,
-    code_for,
-    enrol,
-    make_user,
-    sign_in,
-    signed_in_to_admin,
-)
+from .factories import PASSWORD, make_user
+from .helpers import HERE, THERE, client_at, code_for, enrol, sign_in, signed_in_to_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -327,7 +318,7 @@ def chromium(live_server, transactional_db, monkeypatch):
         for connection in connections.all()
         if hasattr(connection, "_test_serialized_contents")
     }
-    in_flight = _RequestsInFlight()
+    in_flight = RequestsInFlight()
     request_started.connect(in_flight.started, weak=False)
     request_finished.connect(in_flight.finished, weak=False)
     with sync_playwright() as playwright:

@@ -9,7 +9,7 @@ from django.db.models import F
 
 from nashra.accounts.models import PasswordResetRequest
 
-from .conftest import HERE, THERE, client_at
+from .helpers import HERE, THERE, client_at
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from nashra.accounts import services
 from nashra.accounts.lockout import lockout_message
 from nashra.accounts.middleware import BEFORE_SECOND_STEP
 
-from .conftest import HERE, THERE, client_at, code_for, enrol, sign_in, signed_in_to_admin
+from .helpers import HERE, THERE, client_at, code_for, enrol, sign_in, signed_in_to_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -250,7 +250,7 @@ def test_new_recovery_codes_replace_the_old(reporter, require_2fa):
 
 
 def test_people_outside_the_admin_are_not_concerned(require_2fa, db):
-    from .conftest import make_user
+    from .factories import make_user
 
     make_user("reader")
     here = client_at(HERE)

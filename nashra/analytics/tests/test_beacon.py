@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from nashra.analytics.counting import flush_view_counts
 
-from .conftest import BROWSER, beacon_url, send_beacon, stored_views
+from .helpers import BROWSER, beacon_url, send_beacon, stored_views
 
 pytestmark = pytest.mark.django_db
 

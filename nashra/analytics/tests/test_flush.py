@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from nashra.analytics.counting import flush_view_counts, record_view
 from nashra.analytics.models import ArticleViews
 
-from .conftest import BROWSER, HOUR, beacon_url, send_beacon, stored_views
+from .helpers import BROWSER, HOUR, beacon_url, send_beacon, stored_views
 
 pytestmark = pytest.mark.django_db
 

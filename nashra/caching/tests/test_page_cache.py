@@ -3,10 +3,10 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from nashra.accounts.tests.factories import UserFactory
 from nashra.caching.middleware import CACHE_STATUS_HEADER
 from nashra.news.models import ArticlePage
 
@@ -83,7 +83,7 @@ def test_the_key_is_the_url_with_its_query(client, page_cache, middle_east, arti
 
 def test_logged_in_editors_are_never_served_or_stored(client, page_cache, article):
     client.get(article.url)
-    editor = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+    editor = UserFactory(superuser=True)
     client.force_login(editor)
     response = client.get(article.url)
     assert CACHE_STATUS_HEADER not in response

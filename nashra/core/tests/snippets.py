@@ -2,12 +2,13 @@
 
 from bs4 import BeautifulSoup
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Revision
+
+from nashra.accounts.tests.factories import UserFactory
 
 from .admin_forms import form_data, post_data
 
@@ -24,8 +25,8 @@ def guarded_url(obj):
 
 def login_colleague(username="layla", first_name="Layla", last_name="Haddad"):
     """Return a client logged in as another administrator, and the user."""
-    user = get_user_model().objects.create_superuser(
-        username, f"{username}@example.org", "pw", first_name=first_name, last_name=last_name
+    user = UserFactory(
+        username=username, first_name=first_name, last_name=last_name, superuser=True
     )
     client = Client()
     client.force_login(user)

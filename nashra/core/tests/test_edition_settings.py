@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from nashra.core.dates import Digits
 from nashra.core.models import EditionSettings
+from nashra.core.tests.factories import gallery
 from nashra.home.services import get_or_create_section, set_edition_settings
 
 pytestmark = pytest.mark.django_db
@@ -26,16 +27,6 @@ def ar_news(ar_home):
 def soup(response):
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
-
-
-def gallery(images):
-    return (
-        "gallery",
-        {
-            "title": "",
-            "images": [{"image": image, "caption": "", "credit": ""} for image in images],
-        },
-    )
 
 
 def test_new_edition_settings_default_to_aden_latin_digits_and_no_hijri(en_home):

@@ -8,12 +8,13 @@ import zlib
 from io import BytesIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+
+from nashra.accounts.tests.factories import UserFactory
 
 Image = get_image_model()
 Document = get_document_model()
@@ -44,7 +45,7 @@ def photo(size=(64, 48), kind="JPEG"):
 
 @pytest.fixture
 def admin(client, db):
-    user = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-boss-1")
+    user = UserFactory(username="boss", superuser=True)
     client.force_login(user)
     return client
 

@@ -10,6 +10,8 @@ from nashra.corrections.models import Correction, CorrectionsPage, TranslationFo
 from nashra.corrections.services import add_correction
 from nashra.news.translations import link_translation
 
+from .factories import CorrectionsPageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -100,9 +102,7 @@ def test_corrections_feed_is_rss_with_language_and_absolute_links(
 
 
 def test_arabic_feed_is_in_arabic(client, ar_home, ar_news, article_factory):
-    from nashra.corrections.tests.conftest import add_corrections_page
-
-    page = add_corrections_page(ar_home, "تصحيحات")
+    page = CorrectionsPageFactory(parent=ar_home, title="تصحيحات")
     add_correction(article_factory(ar_news, "خبر"), "correction", "تصحيح.")
     channel = ET.fromstring(client.get(page.url + "feed/").content).find("channel")
     assert channel.findtext("language") == "ar"

@@ -6,20 +6,14 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
-from nashra.home.services import get_or_create_section
-from nashra.people.models import Author
-from nashra.topics.models import Topic
+from nashra.core.tests.factories import NashraImageFactory
+from nashra.news.tests.factories import ArticlePageFactory
 
-FORMATS = {"rss": "feed/", "atom": "feed/atom/", "json": "feed/json/"}
-CONTENT_TYPES = {
-    "rss": "application/rss+xml; charset=utf-8",
-    "atom": "application/atom+xml; charset=utf-8",
-    "json": "application/feed+json; charset=utf-8",
-}
+from .readers import FORMATS
 
 
 @dataclass
-class Edition:
+class FeedEdition:
     language: str
     site_name: str
     home: object
@@ -42,53 +36,55 @@ class Edition:
         return self.page_url(kind) + FORMATS[feed_format]
 
 
-def build_edition(home, language, site_name, names, article_factory, image_factory):
-    section = get_or_create_section(home, "news", names["section"])[0]
-    topic = Topic.objects.create(name=names["topic"], locale=home.locale)
-    author = Author.objects.create(name=names["author"], locale=home.locale)
-    hero = image_factory(f"Hero {language}")
+def build_edition(edition, site_name, names):
+    """Add to one edition of two_editions an older plain article and a tagged one in News."""
+    section = edition.news
+    hero = NashraImageFactory(title=f"Hero {edition.language}")
     body = [
-        ("paragraph", f'<p>{names["body"]} <a href="{section.url}">{names["section"]}</a></p>'),
+        ("paragraph", f'<p>{names["body"]} <a href="{section.url}">{section.title}</a></p>'),
         ("image", {"image": hero, "caption": names["caption"], "credit": ""}),
     ]
     now = timezone.now()
-    plain = article_factory(section, names["plain"], published_at=now - datetime.timedelta(days=1))
-    tagged = article_factory(
-        section,
-        names["tagged"],
+    plain = ArticlePageFactory(
+        parent=section, title=names["plain"], published_at=now - datetime.timedelta(days=1)
+    )
+    tagged = ArticlePageFactory(
+        parent=section,
+        title=names["tagged"],
         published_at=now - datetime.timedelta(hours=2),
         updated_at=now - datetime.timedelta(hours=1),
         hero_image=hero,
         body=body,
-        topics=[topic],
-        authors=[author],
+        topics=[edition.topic],
+        authors=[edition.author],
     )
-    return Edition(language, site_name, home, section, topic, author, tagged, plain)
+    return FeedEdition(
+        edition.language,
+        site_name,
+        edition.home,
+        section,
+        edition.topic,
+        edition.author,
+        tagged,
+        plain,
+    )
 
 
 @pytest.fixture
-def editions(en_home, ar_home, article_factory, image_factory):
+def editions(two_editions):
     english = {
-        "section": "News",
-        "topic": "Iraq",
-        "author": "Huda Mansour",
         "body": "The port reopened on Monday.",
         "caption": "The harbour at dawn",
         "plain": "Markets steady",
         "tagged": "Port reopens",
     }
     arabic = {
-        "section": "أخبار",
-        "topic": "العراق",
-        "author": "هدى منصور",
         "body": "أعيد فتح الميناء يوم الاثنين.",
         "caption": "الميناء عند الفجر",
         "plain": "استقرار الأسواق",
         "tagged": "الميناء يفتح",
     }
     return {
-        "en": build_edition(
-            en_home, "en", "Nashra Network", english, article_factory, image_factory
-        ),
-        "ar": build_edition(ar_home, "ar", "شبكة نشرة", arabic, article_factory, image_factory),
+        "en": build_edition(two_editions.en, "Nashra Network", english),
+        "ar": build_edition(two_editions.ar, "شبكة نشرة", arabic),
     }

@@ -13,8 +13,12 @@ from pathlib import Path
 import feedparser
 import jsonschema
 
-from .conftest import CONTENT_TYPES
-
+FORMATS = {"rss": "feed/", "atom": "feed/atom/", "json": "feed/json/"}
+CONTENT_TYPES = {
+    "rss": "application/rss+xml; charset=utf-8",
+    "atom": "application/atom+xml; charset=utf-8",
+    "json": "application/feed+json; charset=utf-8",
+}
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "jsonfeed-1.1.schema.json"
 
 

@@ -6,9 +6,9 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
-from nashra.corrections.tests.conftest import add_corrections_page
+from nashra.corrections.tests.factories import CorrectionsPageFactory
 
-from .conftest import CONTENT_TYPES, FORMATS
+from .readers import CONTENT_TYPES, FORMATS
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_every_announced_feed_answers_with_its_type(client, editions):
 
 
 def test_corrections_page_announces_its_three_feeds_first(client, en_home):
-    page = add_corrections_page(en_home)
+    page = CorrectionsPageFactory(parent=en_home)
     links = discovered(client, page.url)
     assert links[:3] == feeds_of(page.url, "Nashra Network – Corrections")
     assert feeds_of(en_home.url, "Nashra Network")[0] in links

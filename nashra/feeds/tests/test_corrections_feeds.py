@@ -1,7 +1,7 @@
 import pytest
 
 from nashra.corrections.services import add_correction
-from nashra.corrections.tests.conftest import add_corrections_page
+from nashra.corrections.tests.factories import CorrectionsPageFactory
 
 from .readers import read_feed
 
@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_corrections_page_has_rss_atom_and_json_feeds(client, editions, language, feed_format):
     edition = editions[language]
-    page = add_corrections_page(edition.home, {"en": "Corrections", "ar": "تصحيحات"}[language])
+    title = {"en": "Corrections", "ar": "تصحيحات"}[language]
+    page = CorrectionsPageFactory(parent=edition.home, title=title)
     correction = add_correction(edition.tagged, "correction", "The port is in Aden.")
     path = page.url + {"rss": "feed/", "atom": "feed/atom/", "json": "feed/json/"}[feed_format]
     feed = read_feed(client, path, feed_format)

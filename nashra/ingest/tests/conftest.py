@@ -1,22 +1,14 @@
 import json
-import os
 import socket
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from PIL import Image as PILImage
 
-from nashra.home.services import get_or_create_section
-
-CORPUS = Path(os.environ.get("NINJS_CORPUS", "/work/shared/corpora/ninjs"))
-
 
 @pytest.fixture
-def editions(en_home, ar_home, news, middle_east):
+def editions(en_home, ar_home, news, middle_east, ar_news, ar_middle_east):
     """Return both editions, each with a section "news" holding a section "middle-east"."""
-    ar_news = get_or_create_section(ar_home, "news", "أخبار")[0]
-    ar_middle_east = get_or_create_section(ar_home, "news/middle-east", "الشرق الأوسط")[0]
     return SimpleNamespace(
         en=en_home.locale,
         ar=ar_home.locale,

@@ -1,5 +1,11 @@
 """Small ninjs documents of each generation, as the tests write them to disk."""
 
+import os
+from pathlib import Path
+
+# IPTC's validation suite and the agencies' examples.
+CORPUS = Path(os.environ.get("NINJS_CORPUS", "/work/shared/corpora/ninjs"))
+
 SCHEMA_21 = "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
 
 BODY_HTML = (

@@ -8,7 +8,7 @@ from nashra.ingest.errors import SchemaError
 from nashra.ingest.services import ImportStatus, import_ninjs_file
 from nashra.news.models import ArticlePage
 
-from .conftest import CORPUS
+from .documents import CORPUS
 
 pytestmark = pytest.mark.django_db
 

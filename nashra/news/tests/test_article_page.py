@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from nashra.core.tests.factories import gallery
 from nashra.people.models import Author
 from nashra.sources.models import Source
 from nashra.topics.models import Topic
@@ -17,7 +18,7 @@ def article(middle_east, en_home, image_factory, article_factory):
     hero = image_factory(
         "Hero", caption="Smoke over the port", credit="Photo: A. Saleh", size=(1600, 1000)
     )
-    gallery = [
+    pictures = [
         image_factory(f"Gallery {n}", caption=f"Scene {n}", credit="Nashra") for n in range(8)
     ]
     iraq = Topic.objects.create(name="Iraq", locale=locale)
@@ -41,13 +42,7 @@ def article(middle_east, en_home, image_factory, article_factory):
             ("paragraph", "<p>The agreement was signed on Sunday.</p>"),
             ("subheading", "What changes for traders"),
             ("quote", {"quote": "This opens the road again.", "attribution": "A customs officer"}),
-            (
-                "gallery",
-                {
-                    "title": "At the crossing",
-                    "images": [{"image": image, "caption": "", "credit": ""} for image in gallery],
-                },
-            ),
+            gallery(pictures, title="At the crossing"),
         ],
     )
     return article

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from nashra.core.tests.factories import gallery
 from nashra.home.services import set_edition_settings
 from nashra.topics.models import Topic
 
@@ -144,19 +145,13 @@ def test_renditions_are_fetched_in_one_query(
         article_factory(
             middle_east, f"Related {number}", topics=[topic], hero_image=image_factory(f"R{number}")
         )
-    gallery = {
-        "title": "Pictures",
-        "images": [
-            {"image": image_factory(f"G{number}"), "caption": "", "credit": ""}
-            for number in range(count)
-        ],
-    }
+    pictures = [image_factory(f"G{number}") for number in range(count)]
     article = article_factory(
         middle_east,
         "Gallery",
         topics=[topic],
         hero_image=image_factory("Hero"),
-        body=[("gallery", gallery)],
+        body=[gallery(pictures, title="Pictures")],
     )
     queries = rendition_queries(client, article.url)
     html = html_of(client, article.url)

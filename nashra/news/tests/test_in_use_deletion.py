@@ -14,7 +14,7 @@ from nashra.news.models import ArticlePage
 from nashra.news.usage import articles_using, move_articles
 from nashra.newsroom import roles
 from nashra.newsroom.services import edition_groups
-from nashra.newsroom.tests.conftest import make_member
+from nashra.newsroom.tests.factories import make_member
 from nashra.people.models import Author
 from nashra.sources.models import Source
 from nashra.topics.models import Topic

@@ -56,7 +56,7 @@ NAMES = {
 
 
 @dataclass
-class Edition:
+class PrivateEdition:
     language: str
     home: object
     news: object
@@ -132,7 +132,9 @@ def build_edition(home, language, news, section, keys, article_factory):
     curation = HomeCuration(locale=home.locale, top_story=article)
     curation.featured_slots = [FeaturedSlot(article=article)]
     curation.save()
-    return Edition(language, home, news, section, topic, author, corrections, article, neighbour)
+    return PrivateEdition(
+        language, home, news, section, topic, author, corrections, article, neighbour
+    )
 
 
 @pytest.fixture

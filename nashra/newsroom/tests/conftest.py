@@ -1,16 +1,11 @@
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from nashra.home.services import get_or_create_section
 from nashra.newsroom import roles
 from nashra.newsroom.services import edition_groups, section_groups
+from nashra.sources.tests.factories import SourceFactory
 
-
-def make_member(username, role, *groups):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=role), *groups)
-    return user
+from .factories import make_member
 
 
 @pytest.fixture
@@ -19,15 +14,8 @@ def culture(en_home):
 
 
 @pytest.fixture
-def ar_news(ar_home):
-    return get_or_create_section(ar_home, "news", "أخبار")[0]
-
-
-@pytest.fixture
 def source(en_home):
-    from nashra.sources.models import Source
-
-    return Source.objects.create(name="Saba", locale=en_home.locale)
+    return SourceFactory(name="Saba")
 
 
 @pytest.fixture
@@ -52,15 +40,3 @@ def client_for(client):
         return client
 
     return login
-
-
-def article_data(title, slug, source, **extra):
-    return {
-        "title": title,
-        "slug": slug,
-        "type_of_work": "news",
-        "lead": f"The lead of {title}.",
-        "body-count": "0",
-        "sources": [source.pk],
-        **extra,
-    }

@@ -14,7 +14,7 @@ from nashra.newsroom.services import edition_groups, section_groups
 from nashra.sources.models import Source
 from nashra.topics.models import Topic
 
-from .conftest import make_member
+from .factories import make_member
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from nashra.news.models import ArticlePage
 
-from .conftest import article_data
+from .factories import article_data
 
 pytestmark = pytest.mark.django_db
 

@@ -4,12 +4,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import formats, timezone
 from wagtail.models import PageLogEntry, Revision, WorkflowState
 from wagtail.users.models import UserProfile
 
+from nashra.accounts.tests.factories import UserFactory
 from nashra.core.tests.admin_forms import form_data, post_data
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def colleague():
-    user = get_user_model().objects.create_superuser(
-        "layla", "layla@example.org", "pw", first_name="Layla", last_name="Haddad"
-    )
+    user = UserFactory(username="layla", first_name="Layla", last_name="Haddad", superuser=True)
     client = Client()
     client.force_login(user)
     return client

@@ -7,7 +7,7 @@ from django.urls import reverse
 from nashra.news.models import ArticlePage
 from nashra.newsroom.services import section_groups
 
-from .conftest import article_data, make_member
+from .factories import article_data, make_member
 
 pytestmark = pytest.mark.django_db
 

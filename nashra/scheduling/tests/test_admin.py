@@ -9,7 +9,7 @@ from wagtail.models import PageLogEntry
 from nashra.news.models import ArticlePage
 from nashra.sources.models import Source
 
-from .conftest import clock
+from .helpers import clock
 
 pytestmark = pytest.mark.django_db
 HOUR = datetime.timedelta(hours=1)

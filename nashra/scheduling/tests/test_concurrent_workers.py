@@ -15,7 +15,7 @@ from nashra.news.models import ArticlePage
 from nashra.scheduling import services
 from nashra.scheduling.models import WorkerHeartbeat
 
-from .conftest import clock, schedule
+from .helpers import clock, schedule
 from .test_database_clock import expiring, scheduled
 
 pytestmark = pytest.mark.django_db

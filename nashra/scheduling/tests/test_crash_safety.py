@@ -27,7 +27,7 @@ from wagtail.models import PageLogEntry, Revision
 from nashra.news.models import ArticlePage
 from nashra.scheduling.services import TEST_PAUSE_VARIABLE, database_now
 
-from .conftest import clock, schedule
+from .helpers import clock, schedule
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

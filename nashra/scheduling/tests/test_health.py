@@ -7,7 +7,7 @@ from django.db import OperationalError, connection
 
 from nashra.scheduling import services
 
-from .conftest import clock
+from .helpers import clock
 
 pytestmark = pytest.mark.django_db
 HOUR = datetime.timedelta(hours=1)

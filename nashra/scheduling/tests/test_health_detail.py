@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import OperationalError, connection
 
-from .conftest import clock
+from .helpers import clock
 
 pytestmark = pytest.mark.django_db
 

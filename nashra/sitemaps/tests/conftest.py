@@ -7,11 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from nashra.home.services import get_or_create_section
-from nashra.news.translations import link_translation
-from nashra.pages.models import StandardPage
-from nashra.people.models import Author
-from nashra.topics.models import Topic
+from nashra.news.tests.factories import ArticlePageFactory, SectionPageFactory
+from nashra.pages.tests.factories import StandardPageFactory
 
 
 @dataclass
@@ -28,59 +25,34 @@ class SiteContent:
     authors: tuple = ()
 
 
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 @pytest.fixture
-def ar_news(ar_home, news):
-    return get_or_create_section(ar_home, "news", "أخبار", translation_key=news.translation_key)[0]
-
-
-@pytest.fixture
-def site_content(en_home, ar_home, news, middle_east, ar_news, article_factory):
+def site_content(two_editions, translated_article):
+    en, ar = two_editions
     now = timezone.now()
-    iraq = Topic.objects.create(name="Iraq", slug="iraq", locale=en_home.locale)
-    iraq_ar = Topic.objects.create(
-        name="العراق", slug="العراق", locale=ar_home.locale, translation_key=iraq.translation_key
-    )
-    saleh = Author.objects.create(name="Amal Saleh", locale=en_home.locale)
-    saleh_ar = Author.objects.create(
-        name="أمل صالح", locale=ar_home.locale, translation_key=saleh.translation_key
-    )
-    crossing = article_factory(
-        middle_east, "Iraq & Iran agree on border hours", topics=[iraq], authors=[saleh]
-    )
-    crossing_ar = article_factory(
-        ar_news, "العراق وإيران يتفقان على ساعات المعبر", topics=[iraq_ar], authors=[saleh_ar]
-    )
-    link_translation(crossing_ar, crossing)
-    crossing_ar.refresh_from_db()
-    members = get_or_create_section(en_home, "news/members", "Members only")[0]
+    crossing, crossing_ar = translated_article
+    members = SectionPageFactory(parent=en.news, title="Members only", slug="members")
     PageViewRestriction.objects.create(
         page=members, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
-    members_article = article_factory(members, "Behind the password")
-    news.refresh_from_db()  # its sub-sections were added through another instance
-    market = article_factory(news, "Markets open higher")
-    old = article_factory(
-        news, "Last week's election results", published_at=now - datetime.timedelta(days=3)
+    members_article = ArticlePageFactory(parent=members, title="Behind the password")
+    market = ArticlePageFactory(parent=en.news, title="Markets open higher")
+    old = ArticlePageFactory(
+        parent=en.news,
+        title="Last week's election results",
+        published_at=now - datetime.timedelta(days=3),
     )
-    draft = article_factory(news, "A draft nobody may read", publish=False)
-    embargoed = article_factory(
-        news, "Embargoed budget", embargo_until=now + datetime.timedelta(days=1)
+    draft = ArticlePageFactory(parent=en.news, title="A draft nobody may read", draft=True)
+    embargoed = ArticlePageFactory(
+        parent=en.news, title="Embargoed budget", embargo_until=now + datetime.timedelta(days=1)
     )
-    about = publish(en_home, StandardPage(title="About us", slug="about"))
+    about = StandardPageFactory(parent=en.home, title="About us", slug="about")
     return SiteContent(
         live_articles=[crossing, crossing_ar, market, old],
         hidden_articles=[draft, embargoed, members_article],
         hidden_pages=[members],
-        pages=[en_home, ar_home, news, middle_east, ar_news, about],
+        pages=[en.home, ar.home, en.news, en.middle_east, ar.news, ar.middle_east, about],
         translated=(crossing, crossing_ar),
         old_article=old,
-        topics=(iraq, iraq_ar),
-        authors=(saleh, saleh_ar),
+        topics=(en.topic, ar.topic),
+        authors=(en.author, ar.author),
     )

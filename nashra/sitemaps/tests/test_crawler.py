@@ -57,4 +57,4 @@ def test_crawler_finds_no_draft_embargoed_or_private_page(live_server, site_cont
 
 def test_crawler_finds_topic_and_author_pages(live_server, crawled):
     assert live_server.url + "/en/topics/iraq/" in crawled
-    assert live_server.url + "/en/authors/amal-saleh/" in crawled
+    assert live_server.url + "/en/authors/huda-mansour/" in crawled
