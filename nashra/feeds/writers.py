@@ -13,6 +13,7 @@ from datetime import UTC
 
 from django.utils import feedgenerator, timezone
 from django.utils.encoding import iri_to_uri
+from django.utils.xmlutils import UnserializableContentError
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -24,16 +25,26 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_safe(value):
-    """Return the value, dataclasses and lists copied, with every string fit for XML 1.0."""
+    """Return the value with every string fit for XML 1.0; what is already fit, unchanged.
+
+    Dataclasses and lists are copied only where a string in them had to change: a feed of
+    fifty full articles is walked on every uncached request.
+    """
     if isinstance(value, str):
-        return NOT_XML.sub("", value)
+        return NOT_XML.sub("", value) if NOT_XML.search(value) else value
     if isinstance(value, list):
-        return [xml_safe(element) for element in value]
+        cleaned = [xml_safe(element) for element in value]
+        return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
     if isinstance(value, dict):
         return {key: xml_safe(element) for key, element in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        cleaned = {f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return dataclasses.replace(value, **cleaned)
+        changed = {}
+        for field in dataclasses.fields(value):
+            current = getattr(value, field.name)
+            cleaned = xml_safe(current)
+            if cleaned is not current:
+                changed[field.name] = cleaned
+        return dataclasses.replace(value, **changed) if changed else value
     return value
 
 
@@ -127,8 +138,22 @@ class NashraAtomFeed(feedgenerator.Atom1Feed):
 
 
 def _write_xml(feed_class, feed, key, when):
-    """Return the feed written by feed_class, its times given to feedgenerator through when()."""
-    feed = xml_safe(feed)
+    """Return the feed written by feed_class, its times given to feedgenerator through when().
+
+    Nearly every feed is fit for XML as it is: it is written first, and only when the
+    document shows (or feedgenerator refuses) what XML cannot hold is it cleaned and
+    written again. One scan of the document costs far less than walking every item.
+    """
+    try:
+        document = _write_xml_once(feed_class, feed, key, when)
+    except UnserializableContentError:
+        document = None
+    if document is None or NOT_XML.search(document):
+        document = _write_xml_once(feed_class, xml_safe(feed), key, when)
+    return document.encode("utf-8")
+
+
+def _write_xml_once(feed_class, feed, key, when):
     self_url = iri_to_uri(feed.self_urls[key])
     generator = feed_class(
         title=feed.title,
@@ -161,7 +186,7 @@ def _write_xml(feed_class, feed, key, when):
             enclosures=enclosures,
             entry=item,
         )
-    return generator.writeString("utf-8").encode("utf-8")
+    return generator.writeString("utf-8")
 
 
 def write_rss(feed):
