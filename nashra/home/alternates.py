@@ -8,7 +8,6 @@ from wagtail.models import Page
 from nashra.core import privacy
 
 from .editions import Edition
-from .models import HomePage
 
 
 @dataclass
@@ -45,7 +44,8 @@ def _page_alternates(request, page):
 
 def _snippet_alternates(request, obj, route_name):
     """Return {language: (url, exact)} for a topic or author page on each edition's home."""
-    homes = {home.locale_id: home for home in HomePage.objects.live().select_related("locale")}
+    editions = (Edition.of(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+    homes = {edition.locale.pk: edition.home for edition in editions if edition and edition.home}
     counterparts = {
         other.locale_id: other
         for other in type(obj)

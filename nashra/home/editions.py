@@ -71,6 +71,8 @@ def _load(language_code):
     if locale is None:
         return None
     home = HomePage.objects.live().for_language(language_code)
+    if home is not None:
+        home.locale = locale  # spares every reader of edition.home.locale a query
     menu = list(home.get_children().live().in_menu()) if home else []
     return Edition(
         language_code=language_code,
