@@ -31,6 +31,14 @@ if not EMAIL_BACKEND or EMAIL_BACKEND in {
         "the log or nowhere."
     )
 
+# Each worker keeps its database connection between requests (opening one costs a
+# PostgreSQL request several milliseconds) and checks it before reusing it, so a connection
+# the database closed is replaced rather than failing a reader's request.
+DATABASES["default"]["CONN_MAX_AGE"] = int(  # noqa: F405
+    os.environ.get("DATABASE_CONN_MAX_AGE", "60")
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 # Staff pass a second step after their password unless this is turned off.
 NASHRA_REQUIRE_2FA = env_bool("NASHRA_REQUIRE_2FA", True)
 

@@ -70,3 +70,16 @@ def test_database_and_cache_come_from_the_environment():
     engine, cache = result.stdout.split()
     assert engine == "django.db.backends.postgresql"
     assert cache == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_production_keeps_database_connections_and_checks_them():
+    code = (
+        "from django.conf import settings;"
+        "database = settings.DATABASES['default'];"
+        "print(database['CONN_MAX_AGE'], database['CONN_HEALTH_CHECKS'])"
+    )
+    secret = {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "example.com"}
+    kept = run_manage("shell", "--no-imports", "-c", code, **secret)
+    assert kept.stdout.split() == ["60", "True"], kept.stderr
+    closed = run_manage("shell", "--no-imports", "-c", code, DATABASE_CONN_MAX_AGE="0", **secret)
+    assert closed.stdout.split() == ["0", "True"], closed.stderr
