@@ -23,8 +23,7 @@ class FeedContext:
         else:
             self.home = page if page.depth == 2 else self._home_of(page)
             self.settings = EditionSettings.for_locale(page.locale)
-        edition_settings = self.settings
-        self.language = edition_settings.locale.language_code
+        self.language = self.settings.locale.language_code
         _site_id, self.root_url, page_path = page.get_url_parts(request)
         self.base_url = self.root_url + "/"
         self.page_url = self.root_url + page_path
