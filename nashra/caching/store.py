@@ -40,7 +40,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.utils.http import urlencode
 
-from . import queries
+from . import near, queries
 
 CACHE_ALIAS = "pages"
 ADHOC_ALIAS = "pages_adhoc"
@@ -257,6 +257,7 @@ def invalidate(tags):
     tags = set(tags)
     if tags:
         _cache().set_many({stamp_key(tag): now for tag in tags}, STAMP_TIMEOUT)
+        near.advance()  # every process's near copies of entries and stamps retire
     path = _epoch_path()
     if path is not None:
         path = Path(path)

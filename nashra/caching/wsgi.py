@@ -12,7 +12,7 @@ from http import HTTPStatus
 from django.conf import settings
 from django.utils.http import parse_http_date_safe
 
-from . import store
+from . import near, store
 from .middleware import CACHE_STATUS_HEADER, is_public_request
 
 # What a 304 keeps of the full answer (RFC 9110, 15.4.5).
@@ -42,11 +42,17 @@ class PageCacheApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if settings.NASHRA_PAGE_CACHE and is_public_request(environ):
-            entry = store.get(environ)
-            if entry is not None:
-                return self._answer(entry, environ, start_response)
-        return self.application(environ, start_response)
+        # The shared cache's generation, read once: what this process read from Redis under
+        # it is answered from its own memory for the rest of the request (near.py).
+        near.begin()
+        try:
+            if settings.NASHRA_PAGE_CACHE and is_public_request(environ):
+                entry = store.get(environ)
+                if entry is not None:
+                    return self._answer(entry, environ, start_response)
+            return self.application(environ, start_response)
+        finally:
+            near.end()  # a stream's later reads, and code outside requests, go to Redis
 
     def _answer(self, entry, environ, start_response):
         headers = {name.lower(): value for name, value in entry.headers}

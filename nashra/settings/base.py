@@ -141,22 +141,44 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# With Redis, each process keeps what it read in a small memory of its own, good until the
+# next purge anywhere (nashra/caching/near.py): a page costs one round trip, not a dozen.
+# Only the keys named here are kept near; counters and rate limits always go to Redis.
+NEAR_KEYS = {
+    "default": (
+        "nashra:",
+        "nashra-feeds:",
+        "template.cache.",
+        "wagtail_site_root_paths",
+        "analytics:most-read:",
+    ),
+    "pages": ("page:", "tagv:"),
+    # Keyed by the image's file hash and focal point: a new file is a new key.
+    "renditions": ("wagtail-rendition-",),
+    "counters": (),
+}
+NASHRA_NEAR_GENERATION_ALIAS = "default"
+NASHRA_NEAR_CACHE_SECONDS = int(os.environ.get("NASHRA_NEAR_CACHE_SECONDS", "60"))
+NASHRA_NEAR_CACHE_BYTES = int(os.environ.get("NASHRA_NEAR_CACHE_MB", "32")) * 1024 * 1024
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "nashra.caching.near.TieredRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "nashra"),
+            "NEAR_PREFIXES": NEAR_KEYS["default"],
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendition lookups are cached so that an image costs no query once its sizes exist.
 CACHES["renditions"] = dict(CACHES["default"], KEY_PREFIX="renditions")
+if REDIS_URL:
+    CACHES["renditions"]["NEAR_PREFIXES"] = NEAR_KEYS["renditions"]
 # Whole pages for anonymous readers (nashra/caching). In local memory each process keeps
 # its own, bounded so a worker stays small; with Redis all processes share one.
 if REDIS_URL:
-    CACHES["pages"] = dict(CACHES["default"], KEY_PREFIX="pages")
+    CACHES["pages"] = dict(CACHES["default"], KEY_PREFIX="pages", NEAR_PREFIXES=NEAR_KEYS["pages"])
 else:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -174,7 +196,7 @@ CACHES["pages_adhoc"] = {
 # there is one; else a local-memory cache of their own, large enough that a crowd of readers
 # does not evict counts before they are written.
 if REDIS_URL:
-    CACHES["counters"] = dict(CACHES["default"], KEY_PREFIX="counters")
+    CACHES["counters"] = dict(CACHES["default"], KEY_PREFIX="counters", NEAR_PREFIXES=())
 else:
     CACHES["counters"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

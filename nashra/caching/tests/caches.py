@@ -20,7 +20,7 @@ import uuid
 import pytest
 
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
-REDIS = "django.core.cache.backends.redis.RedisCache"
+REDIS = "nashra.caching.near.TieredRedisCache"
 # base.py's defaults: NASHRA_PAGE_CACHE_ENTRIES, NASHRA_PAGE_CACHE_ADHOC_ENTRIES,
 # NASHRA_COUNTERS_ENTRIES.
 PAGE_ENTRIES = 500
@@ -49,13 +49,20 @@ def without_redis(tag=""):
 
 def with_redis(url, prefix):
     """CACHES as base.py builds them with REDIS_URL=url and CACHE_KEY_PREFIX=prefix."""
+    from django.conf import settings
+
+    near = settings.NEAR_KEYS
     default = {"BACKEND": REDIS, "LOCATION": url, "KEY_PREFIX": prefix}
+
+    def tier(name, key_prefix):
+        return dict(default, KEY_PREFIX=key_prefix, NEAR_PREFIXES=near[name])
+
     return {
-        "default": default,
-        "renditions": dict(default, KEY_PREFIX=f"{prefix}-renditions"),
-        "pages": dict(default, KEY_PREFIX=f"{prefix}-pages"),
+        "default": tier("default", prefix),
+        "renditions": tier("renditions", f"{prefix}-renditions"),
+        "pages": tier("pages", f"{prefix}-pages"),
         "pages_adhoc": _locmem(f"pages-adhoc-{prefix}", ADHOC_ENTRIES),
-        "counters": dict(default, KEY_PREFIX=f"{prefix}-counters"),
+        "counters": tier("counters", f"{prefix}-counters"),
     }
 
 

@@ -69,7 +69,7 @@ def test_database_and_cache_come_from_the_environment():
     )
     engine, cache = result.stdout.split()
     assert engine == "django.db.backends.postgresql"
-    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert cache == "nashra.caching.near.TieredRedisCache"  # Redis, each process remembering
 
 
 def test_production_keeps_database_connections_and_checks_them():

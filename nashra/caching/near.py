@@ -1,0 +1,262 @@
+"""Redis with a small memory in each process in front of it: one round trip per request.
+
+A page needs a dozen small shared values (the edition, the private paths, an article's
+labels, its fragment, the stamps of its tags…), and a page-cache hit needs its entry and its
+stamps. From Redis each is a round trip. ``TieredRedisCache`` keeps what it read from Redis
+in the process's own memory, good for one *generation* of the shared cache: a token in
+Redis that every purge, ``forget`` and ``delete`` replaces. A request reads the token once
+(``begin``); every value the process read under the same token is still what Redis holds,
+so it is answered from memory. A page-cache hit then costs one round trip, the token.
+
+What makes this true, and what a new use of the cache must keep true:
+
+- a value is *changed* only by deleting it (``memo.forget``, ``cache.delete``) or by a
+  purge (``store.invalidate``), or it carries a version in its key; ``set``, ``add`` and
+  ``set_many`` are *fills* of what the database says, which the next reader would have
+  computed alike, so they do not retire the other processes' copies;
+- only keys under the alias's ``NEAR_PREFIXES`` are kept near (the page cache's entries and
+  stamps, the memoized values, template fragments); counters, locks and rate limits, which
+  change by ``incr`` and ``add``, always go to Redis;
+- outside a request (the worker, commands, a shell) there is no token and every read goes to
+  Redis;
+- a copy lives at most ``NASHRA_NEAR_CACHE_SECONDS`` and the process keeps at most
+  ``NASHRA_NEAR_CACHE_BYTES`` of them (least recently used first out), so an evicted token,
+  or a change nobody announced, is bounded like any memoized value.
+"""
+
+import pickle
+import secrets
+import threading
+import time
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+
+GENERATION_KEY = "near:generation"
+_MISSING = object()
+ABSENT = b""  # kept for a key Redis did not hold: no pickle is empty
+_request = threading.local()
+
+
+def begin():
+    """Read the shared cache's generation for this request (one round trip), if it is tiered."""
+    cache = _generation_cache()
+    _request.generation = cache.read_generation() if cache is not None else None
+
+
+def end():
+    _request.generation = None
+
+
+def advance():
+    """Retire every process's near copies: called by each purge and each deletion."""
+    cache = _generation_cache()
+    if cache is not None:
+        cache.advance_generation()
+
+
+def _generation_cache():
+    cache = caches[settings.NASHRA_NEAR_GENERATION_ALIAS]
+    return cache if isinstance(cache, TieredRedisCache) else None
+
+
+def _current_generation():
+    return getattr(_request, "generation", None)
+
+
+class _Memory:
+    """One process's copies for one alias: key -> (generation, expires, pickled value)."""
+
+    def __init__(self, budget):
+        self.budget = budget
+        self.used = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None:
+                return _MISSING
+            stored_generation, expires, data = found
+            if stored_generation != generation or expires < time.monotonic():
+                self._drop(key)
+                return _MISSING
+            self.entries.move_to_end(key)
+            return data
+
+    def put(self, key, generation, data, seconds):
+        if len(data) > self.budget // 8:  # one huge value would empty the memory
+            return
+        with self.lock:
+            self._drop(key)
+            self.entries[key] = (generation, time.monotonic() + seconds, data)
+            self.used += len(data)
+            while self.used > self.budget:
+                _, (_, _, oldest) = self.entries.popitem(last=False)
+                self.used -= len(oldest)
+
+    def forget(self, keys):
+        with self.lock:
+            for key in keys:
+                self._drop(key)
+
+    def _drop(self, key):
+        found = self.entries.pop(key, None)
+        if found is not None:
+            self.used -= len(found[2])
+
+
+_memories = {}
+_memories_lock = threading.Lock()
+
+
+def _memory_for(name):
+    with _memories_lock:
+        if name not in _memories:
+            _memories[name] = _Memory(settings.NASHRA_NEAR_CACHE_BYTES)
+        return _memories[name]
+
+
+def clear_memories():
+    """Forget every process-local copy (tests that stand for another process use it)."""
+    with _memories_lock:
+        _memories.clear()
+
+
+class TieredRedisCache(RedisCache):
+    """Django's Redis cache with a per-process memory in front (module docstring).
+
+    Extra settings beside ``LOCATION``: ``NEAR_PREFIXES``, the keys (before ``KEY_PREFIX``)
+    kept near; ``NEAR_NAME``, which memory of the process it uses (one per alias).
+    """
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.near_prefixes = tuple(params.get("NEAR_PREFIXES", ()))
+        self.near_name = params.get("NEAR_NAME") or f"{server}|{self.key_prefix}"
+
+    # -- the generation -------------------------------------------------------------------
+
+    def read_generation(self):
+        generation = super().get(GENERATION_KEY)
+        if generation is None:  # never written, or evicted: a new one retires every copy
+            super().add(GENERATION_KEY, _new_token(), None)
+            generation = super().get(GENERATION_KEY)
+        return generation
+
+    def advance_generation(self):
+        token = _new_token()
+        super().set(GENERATION_KEY, token, None)
+        if _current_generation() is not None:
+            # This request's own later reads go to Redis too.
+            _request.generation = token
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def _near(self, key):
+        return _current_generation() is not None and key.startswith(self.near_prefixes)
+
+    @property
+    def _memory(self):
+        return _memory_for(self.near_name)
+
+    def get(self, key, default=None, version=None):
+        if not self._near(key):
+            return super().get(key, default, version)
+        generation = _current_generation()
+        made = self.make_and_validate_key(key, version=version)
+        data = self._memory.get(made, generation)
+        if data is not _MISSING:
+            return _loads(data, default)
+        value = super().get(key, _MISSING, version)
+        self._keep(made, generation, value)
+        return default if value is _MISSING else value
+
+    def get_many(self, keys, version=None):
+        keys = list(keys)
+        generation = _current_generation()
+        found, wanted = {}, []
+        for key in keys:
+            if self._near(key):
+                data = self._memory.get(self.make_and_validate_key(key, version=version), generation)
+                if data is not _MISSING:
+                    if data != ABSENT:
+                        found[key] = _loads(data, None)
+                    continue
+            wanted.append(key)
+        if wanted:
+            fetched = super().get_many(wanted, version)
+            for key in wanted:
+                if self._near(key):
+                    made = self.make_and_validate_key(key, version=version)
+                    self._keep(made, generation, fetched.get(key, _MISSING))
+            found.update(fetched)
+        return found
+
+    def _keep(self, made_key, generation, value):
+        """Keep a value read from Redis, or that Redis had none (a fill will drop it)."""
+        data = ABSENT if value is _MISSING else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self._memory.put(made_key, generation, data, settings.NASHRA_NEAR_CACHE_SECONDS)
+
+    # -- writes ---------------------------------------------------------------------------
+    # A fill goes to Redis and drops this process's copy; a deletion also retires everyone's.
+
+    def _drop_near(self, keys, version=None):
+        self._memory.forget([self.make_and_validate_key(key, version=version) for key in keys])
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        super().set(key, value, timeout, version)
+        self._drop_near([key], version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        added = super().add(key, value, timeout, version)
+        self._drop_near([key], version)
+        return added
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        failed = super().set_many(data, timeout, version)
+        self._drop_near(list(data), version)
+        return failed
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().touch(key, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        value = super().incr(key, delta, version)
+        self._drop_near([key], version)
+        return value
+
+    def delete(self, key, version=None):
+        deleted = super().delete(key, version)
+        self._drop_near([key], version)
+        if key.startswith(self.near_prefixes):
+            advance()
+        return deleted
+
+    def delete_many(self, keys, version=None):
+        keys = list(keys)
+        super().delete_many(keys, version)
+        self._drop_near(keys, version)
+        if any(key.startswith(self.near_prefixes) for key in keys):
+            advance()
+
+    def clear(self):
+        cleared = super().clear()
+        with _memories_lock:
+            _memories.pop(self.near_name, None)
+        advance()
+        return cleared
+
+
+def _loads(data, default):
+    if data == ABSENT:
+        return default
+    return pickle.loads(data)  # noqa: S301 -- our own bytes, pickled in this process
+
+
+def _new_token():
+    return f"{time.time_ns()}-{secrets.token_hex(4)}"
