@@ -182,7 +182,8 @@ class TieredRedisCache(RedisCache):
         found, wanted = {}, []
         for key in keys:
             if self._near(key):
-                data = self._memory.get(self.make_and_validate_key(key, version=version), generation)
+                made = self.make_and_validate_key(key, version=version)
+                data = self._memory.get(made, generation)
                 if data is not _MISSING:
                     if data != ABSENT:
                         found[key] = _loads(data, None)
@@ -196,6 +197,11 @@ class TieredRedisCache(RedisCache):
                     self._keep(made, generation, fetched.get(key, _MISSING))
             found.update(fetched)
         return found
+
+    def has_key(self, key, version=None):
+        if not self._near(key):
+            return super().has_key(key, version)
+        return self.get(key, _MISSING, version) is not _MISSING
 
     def _keep(self, made_key, generation, value):
         """Keep a value read from Redis, or that Redis had none (a fill will drop it)."""

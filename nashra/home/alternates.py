@@ -1,10 +1,14 @@
 """Where a page lives in the other editions: for the language switcher and hreflang links."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page
 
+from nashra.caching import tags
+from nashra.caching.store import version_of
 from nashra.core import privacy
 
 from .editions import Edition
@@ -19,10 +23,26 @@ class Alternate:
 
 
 def _page_alternates(request, page):
-    """Return {language: (page, exact)} for the page's counterparts, else nearest ancestors'.
+    """Return {language: (url, exact)} for the page's counterparts, else nearest ancestors'.
 
-    A private counterpart is no counterpart: a reader could not follow the link.
+    A private counterpart is no counterpart: a reader could not follow the link. Remembered
+    until the page, or any edition, is purged: publishing a counterpart purges the page's
+    own tag (nashra.caching.purge.for_article), and a section, a move or a page made
+    private purges editions.
     """
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    # Read before the pages are: a change committed meanwhile files them under an old key.
+    version = version_of([tags.article_tag(page.pk), *map(tags.edition_tag, codes)])
+    host = hashlib.blake2b(request.get_host().encode(), digest_size=8).hexdigest()
+    key = f"nashra:alternates:{page.pk}:{host}:{version}"
+    found = cache.get(key)
+    if found is None:
+        found = _find_page_alternates(request, page)
+        cache.set(key, found, settings.NASHRA_CACHE_STALENESS)
+    return found
+
+
+def _find_page_alternates(request, page):
     steplen = page.steplen
     paths = [page.path[: steplen * depth] for depth in range(2, page.depth + 1)]
     candidates = (

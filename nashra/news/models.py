@@ -1,5 +1,7 @@
 import uuid
 
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
@@ -23,6 +25,14 @@ from nashra.feeds.routes import SectionFeedsMixin
 from .labels import article_labels
 from .queries import ArticlePageManager, SectionPageManager, images_in, prefetch_renditions
 from .serving import CachedViewRestrictionsMixin, sections_on_trail
+
+
+def _fragment_cached(name, vary_on):
+    """Is the ``{% cache … "name" *vary_on %}`` fragment kept? (Nothing in it need be fetched.)
+
+    The tag names a fragment by its token as written, quotes and all.
+    """
+    return cache.has_key(make_template_fragment_key(f'"{name}"', vary_on))
 
 
 class SectionPage(CachedViewRestrictionsMixin, SectionFeedsMixin, RoutablePageMixin, Page):
@@ -218,7 +228,17 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         )
         if not ids:
             return []
-        # Their renditions are fetched with the article's own, in get_context.
+        # The teasers themselves, with their pictures' renditions, until one of them is
+        # purged (published again, unpublished, moved). The version is read before the pages.
+        version = version_of([tags.article_tag(pk) for pk in ids])
+        key = f"nashra:related-pages:{self.pk}:{','.join(map(str, ids))}:{version}"
+        related = cache.get(key)
+        if related is None:
+            related = self._related_pages(ids)
+            cache.set(key, related, self.RELATED_CACHE_SECONDS)
+        return related
+
+    def _related_pages(self, ids):
         articles = {
             article.pk: article
             for article in ArticlePage.objects.live()
@@ -290,12 +310,34 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         context["article_authors"] = labels["authors"]
         context["related_articles"] = related = list(self.related_articles(topics=labels["topics"]))
         context["fragment_seconds"], context["fragment_version"] = self._fragment_version(request)
-        # One query for the renditions of every picture on the page, however many there are.
-        prefetch_renditions(
-            [
-                self.hero_image,
-                *images_in(self.body),
-                *(article.hero_image for article in related),
-            ]
+        context["related_seconds"], context["related_version"] = self._related_version(
+            request, related
         )
+        # One query for the renditions of every picture the page will render, however many
+        # there are; none for a part taken whole from the fragment cache.
+        pictures = []
+        if not _fragment_cached("article", [self.pk, context["fragment_version"]]):
+            pictures += [self.hero_image, *images_in(self.body)]
+        if related and not _fragment_cached("related", [self.pk, context["related_version"]]):
+            pictures += [article.hero_image for article in related]
+        prefetch_renditions(pictures)
         return context
+
+    def _related_version(self, request, related):
+        """How long, and under which version, the related teasers may be kept and reused.
+
+        Until one of them, or the edition, is purged, or a relative date in them ages. The
+        page still carries each teaser's tag, as when they are rendered (``cache_tag``).
+        """
+        if getattr(request, "is_preview", False):
+            return 0, uuid.uuid4().hex
+        for article in related:
+            tags.add(request, tags.article_tag(article.pk))
+            tags.note_relative_date(request, article.published_at)
+        seconds = self.FRAGMENT_SECONDS
+        if tags.fresh_for(request) is not None:
+            seconds = min(seconds, tags.fresh_for(request))
+        language_code = tags.edition_of_path(request.path_info) or self.locale.language_code
+        shown = [tags.article_tag(article.pk) for article in related]
+        version = version_of([*shown, tags.edition_tag(language_code)])
+        return seconds, f"{','.join(str(article.pk) for article in related)}:{version}"

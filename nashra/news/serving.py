@@ -4,18 +4,26 @@ Wagtail routes a request one level at a time, two queries a level, and looks up 
 restrictions of a page and its ancestors on every request. A news site is a few levels deep
 and almost never private, so both are done here in a way whose cost does not grow with depth.
 
+A page found at an address is remembered (``nashra:route:…``) until its address or its
+edition is purged, so a page served again costs no routing query at all.
+
 Both re-implement a part of Wagtail (``Page.route``, ``Page.get_view_restrictions``):
 ``NASHRA_FAST_ROUTING = False`` hands both back to Wagtail's own code, unchanged, should an
 upgrade of Wagtail break them. nashra/news/tests/test_routing_equivalence.py checks that the
 two answer every kind of URL alike.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
+from nashra.caching import tags
+from nashra.caching.store import version_of
 from nashra.core import privacy
 
 
@@ -72,6 +80,12 @@ def route_below(home, request, path_components):
         if isinstance(home, RoutablePageMixin):
             return super(RoutablePageMixin, home).route(request, path_components)
         return Page.route(home, request, path_components)
+    # Read before the pages are: a change committed meanwhile files them under an old key.
+    key = _route_key(home, request, path_components)
+    found = cache.get(key)
+    if found is not None:
+        page, page._path_trail = found
+        return page.route(request, [])
     # By slug and depth, which are indexed (a page's url_path is not).
     levels = Q()
     for offset, slug in enumerate(path_components, start=1):
@@ -101,8 +115,23 @@ def route_below(home, request, path_components):
     page = _specific(parent)
     # The pages above it, fetched already: the breadcrumb of sections (sections_on_trail)
     # needs no query of its own. Our own attribute: nothing but this module reads it.
-    page._path_trail = [home, *trail[:-1]]
+    trail = [home, *trail[:-1]]
+    cache.set(key, (page, trail), settings.NASHRA_CACHE_STALENESS)
+    page._path_trail = trail
     return page.route(request, [])
+
+
+def _route_key(home, request, path_components):
+    """Where the page at this address is remembered: until the address or edition is purged.
+
+    Publishing, unpublishing or renaming a page purges its address (its old one too); a
+    move, a deletion or a change to a section purges its edition (nashra/caching/signals.py).
+    """
+    language_code = tags.edition_of_path(request.path_info) or ""
+    version = version_of([tags.path_tag(request.path_info), tags.edition_tag(language_code)])
+    address = "/".join(path_components).encode("utf-8", "surrogateescape")
+    digest = hashlib.blake2b(address, digest_size=16).hexdigest()
+    return f"nashra:route:{home.pk}:{digest}:{version}"
 
 
 def sections_on_trail(page, section_model):

@@ -160,25 +160,35 @@ NEAR_KEYS = {
 NASHRA_NEAR_GENERATION_ALIAS = "default"
 NASHRA_NEAR_CACHE_SECONDS = int(os.environ.get("NASHRA_NEAR_CACHE_SECONDS", "60"))
 NASHRA_NEAR_CACHE_BYTES = int(os.environ.get("NASHRA_NEAR_CACHE_MB", "32")) * 1024 * 1024
+# Two sites sharing one Redis each name their own keys (every alias below starts with it).
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "")
+
+
+def _cache_prefix(alias):
+    return f"{CACHE_KEY_PREFIX}-{alias}" if CACHE_KEY_PREFIX else alias
+
+
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "nashra.caching.near.TieredRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "nashra"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX or "nashra",
             "NEAR_PREFIXES": NEAR_KEYS["default"],
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendition lookups are cached so that an image costs no query once its sizes exist.
-CACHES["renditions"] = dict(CACHES["default"], KEY_PREFIX="renditions")
+CACHES["renditions"] = dict(CACHES["default"], KEY_PREFIX=_cache_prefix("renditions"))
 if REDIS_URL:
     CACHES["renditions"]["NEAR_PREFIXES"] = NEAR_KEYS["renditions"]
 # Whole pages for anonymous readers (nashra/caching). In local memory each process keeps
 # its own, bounded so a worker stays small; with Redis all processes share one.
 if REDIS_URL:
-    CACHES["pages"] = dict(CACHES["default"], KEY_PREFIX="pages", NEAR_PREFIXES=NEAR_KEYS["pages"])
+    CACHES["pages"] = dict(
+        CACHES["default"], KEY_PREFIX=_cache_prefix("pages"), NEAR_PREFIXES=NEAR_KEYS["pages"]
+    )
 else:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -196,7 +206,9 @@ CACHES["pages_adhoc"] = {
 # there is one; else a local-memory cache of their own, large enough that a crowd of readers
 # does not evict counts before they are written.
 if REDIS_URL:
-    CACHES["counters"] = dict(CACHES["default"], KEY_PREFIX="counters", NEAR_PREFIXES=())
+    CACHES["counters"] = dict(
+        CACHES["default"], KEY_PREFIX=_cache_prefix("counters"), NEAR_PREFIXES=()
+    )
 else:
     CACHES["counters"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

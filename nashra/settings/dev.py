@@ -14,5 +14,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 
-# The demo content and the benchmark archive (load_demo, generate_archive): never in production.
-INSTALLED_APPS = [*INSTALLED_APPS, "nashra.demo"]  # noqa: F405
+# The demo content, the benchmark archive and its stock-Wagtail baseline: never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "nashra.demo", "nashra.baseline"]  # noqa: F405

@@ -7,7 +7,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 # The demo and the benchmark archive are tested too (dev settings install them; production not).
-INSTALLED_APPS = [*INSTALLED_APPS, "nashra.demo"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "nashra.demo", "nashra.baseline"]  # noqa: F405
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

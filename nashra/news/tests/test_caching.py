@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -127,9 +127,11 @@ def test_routing_keeps_wagtails_answers(client, en_home, news, middle_east, arti
     assert client.get(article.url).status_code == 200
 
 
-def rendition_queries(client, url):
+def rendition_queries(client, url, fragments_kept=False):
     client.get(url)  # creates every rendition the page needs
     caches["renditions"].clear()  # so that a lookup one by one would cost a query each
+    if not fragments_kept:
+        cache.clear()  # the article and its teasers rendered afresh
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -158,3 +160,7 @@ def test_renditions_are_fetched_in_one_query(
     assert len(html.select(".gallery__item")) == count
     assert len(html.select(".related .teaser img")) == min(count, 4)
     assert len(queries) == 1, [query["sql"] for query in queries]
+    # Served again, the article and its teasers come from the fragment cache: of all the
+    # pictures only the sharing image in the page's head is looked up.
+    kept = rendition_queries(client, article.url, fragments_kept=True)
+    assert len(kept) == 1 and "fill-1200x1200" in kept[0]["sql"], kept
