@@ -54,7 +54,7 @@ def hero_enclosure(article, base_url):
     rendition = article.hero_image.get_rendition(HERO_FILTER)
     try:
         length = rendition.file.size
-    except OSError:
+    except Exception:  # a disk's OSError, a bucket's client error: the length is unknown
         length = 0  # RSS's convention for an unknown length
     mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
     return Enclosure(urljoin(base_url, rendition.url), length, mime_type)

@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from .storage import media_origins, media_storage
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(os.environ.get("NASHRA_VAR_DIR", BASE_DIR / "var"))
@@ -267,7 +269,8 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Local files, or an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set (storage.py).
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -379,7 +382,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", *env_list("CSP_IMG_SRC")],
+        "img-src": [SELF, "data:", *media_origins(os.environ), *env_list("CSP_IMG_SRC")],
         "media-src": [SELF, *env_list("CSP_MEDIA_SRC")],
         "frame-src": [
             "https://www.youtube-nocookie.com",

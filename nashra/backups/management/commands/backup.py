@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.template.defaultfilters import filesizeformat
@@ -58,6 +59,14 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for name in result.skipped:
             self.stderr.write(_("Skipped %(name)s") % {"name": name})
+        if not isinstance(default_storage, FileSystemStorage):
+            # In a bucket, media are kept by the bucket's own versioning or replication.
+            self.stderr.write(
+                _(
+                    "Media are kept in object storage (AWS_STORAGE_BUCKET_NAME), not in this"
+                    " archive: back the bucket up with its own versioning or replication."
+                )
+            )
         for old in removed:
             self.stdout.write(_("Deleted the older archive %(path)s") % {"path": old})
         self.stdout.write(
