@@ -56,12 +56,19 @@ RELATIVE_DATE_FRESHNESS = (
 FRESHNESS_ATTRIBUTE = "_nashra_fresh_for"
 
 
+def freshness(moment, now=None):
+    """Return how long "… ago" said of ``moment`` stays true, or None when for long."""
+    if moment is None:
+        return None
+    age = ((now or timezone.now()) - moment).total_seconds()
+    return next((fresh for limit, fresh in RELATIVE_DATE_FRESHNESS if age < limit), None)
+
+
 def note_relative_date(request, moment, now=None):
     """Note that the page says how long ago ``moment`` was: it may be kept only so long."""
     if request is None or moment is None:
         return
-    age = ((now or timezone.now()) - moment).total_seconds()
-    seconds = next((fresh for limit, fresh in RELATIVE_DATE_FRESHNESS if age < limit), None)
+    seconds = freshness(moment, now)
     if seconds is not None:
         current = getattr(request, FRESHNESS_ATTRIBUTE, None)
         setattr(request, FRESHNESS_ATTRIBUTE, seconds if current is None else min(current, seconds))
