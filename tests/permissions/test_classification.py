@@ -84,6 +84,7 @@ PAGE_MODELS = {
     "pages.standardpage": "About us and the like: Wagtail page permissions, as articles",
     "pages.contactpage": "Contact us: Wagtail page permissions, as articles",
     "corrections.correctionspage": "the public corrections list: Wagtail page permissions",
+    "baseline.barepage": "make bench's stock-Wagtail page: not creatable, never in production",
 }
 
 # (app_label, model_name, action): class, why. Snippet deletes are classified by model.
