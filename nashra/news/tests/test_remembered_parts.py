@@ -140,3 +140,39 @@ def test_a_new_site_name_shows_in_the_header_at_once(client, en_home, middle_eas
     edition_settings.site_name = "Nashra Daily"
     edition_settings.save()
     assert html_of(client, article.url).select_one(".site-name").get_text() == "Nashra Daily"
+
+
+def json_ld_of(html, kind):
+    import json
+
+    for script in html.select('script[type="application/ld+json"]'):
+        data = json.loads(script.string)
+        if data.get("@type") == kind:
+            return data
+    raise AssertionError(f"no {kind} in the page")
+
+
+def test_a_republished_article_says_its_new_headline_to_search_engines(
+    client, middle_east, article_factory
+):
+    article = article_factory(middle_east, "First headline")
+    html_of(client, article.url)
+    article.title = "Second headline"
+    article.save_revision().publish()
+    html = html_of(client, article.url)
+    assert json_ld_of(html, "NewsArticle")["headline"] == "Second headline"
+    assert html.select_one('meta[property="og:title"]')["content"] == "Second headline"
+
+
+def test_each_address_of_an_article_names_its_own_host(
+    client, settings, middle_east, article_factory
+):
+    settings.ALLOWED_HOSTS = ["testserver", "www.example.org"]
+    article = article_factory(middle_east, "Two hosts")
+    first = html_of(client, article.url)
+    assert first.select_one('link[rel="canonical"]')["href"].startswith("http://testserver/")
+    second = client.get(article.url, HTTP_HOST="www.example.org", secure=True)
+    html = BeautifulSoup(second.content, "html.parser")
+    canonical = html.select_one('link[rel="canonical"]')["href"]
+    assert canonical.startswith("https://www.example.org/")
+    assert json_ld_of(html, "NewsArticle")["url"] == canonical
