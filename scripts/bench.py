@@ -107,6 +107,8 @@ ENV = {
     "VARNISH_URL": f"http://127.0.0.1:{PORT_VARNISH_PURGE}",
 }
 BUILD_ENV = {**ENV, "DJANGO_SETTINGS_MODULE": "nashra.settings.bench"}
+# Building the archive purges nothing: no Varnish is running yet.
+ARCHIVE_ENV = {**BUILD_ENV, "VARNISH_URL": ""}
 LOAD_BEFORE = os.getloadavg()[0]
 CHILDREN = []  # every process started here, stopped in stop_all()
 
@@ -197,7 +199,7 @@ def ensure_database():
 
 def build_archive():
     ensure_database()
-    manage("migrate", "--noinput", "-v0", env=BUILD_ENV)
+    manage("migrate", "--noinput", "-v0", env=ARCHIVE_ENV)
     live = int(
         manage(
             "shell",
@@ -212,8 +214,10 @@ def build_archive():
         say(f"reusing the archive of {live:,} live articles ({VENDOR})")
         return
     say(f"building an archive of {ARTICLES:,} articles ({VENDOR})")
-    manage("load_demo", "--no-admin", env=BUILD_ENV)
-    manage("generate_archive", "--clear", "--articles", str(ARTICLES), "--seed", "1", env=BUILD_ENV)
+    manage("load_demo", "--no-admin", env=ARCHIVE_ENV)
+    manage(
+        "generate_archive", "--clear", "--articles", str(ARTICLES), "--seed", "1", env=ARCHIVE_ENV
+    )
 
 
 PICK_TARGETS = """
