@@ -52,3 +52,34 @@ def test_related_stay_in_the_edition_and_leave_out_drafts(
     article_factory(middle_east, "Draft on Iraq", topics=[iraq], publish=False)
     subject = article_factory(middle_east, "Iraq votes", topics=[iraq])
     assert related_titles(client, subject) == []
+
+
+def test_related_pass_over_withdrawn_articles_that_share_more_topics(
+    client, en_home, middle_east, article_factory, monkeypatch
+):
+    """Articles are first ranked among all that share a topic, withdrawn ones included: when
+    the best-ranked have all been unpublished, the live articles sharing a topic still come
+    before the section's latest."""
+    from nashra.news.models import ArticlePage
+
+    monkeypatch.setattr(ArticlePage, "RELATED_CANDIDATES", 1)  # four ranked, then filtered
+    iraq, oil = (
+        Topic.objects.create(name=name, slug=name.lower(), locale=en_home.locale)
+        for name in ("Iraq", "Oil")
+    )
+    sports = get_or_create_section(en_home, "sports", "Sports")[0]
+    now = timezone.now()
+    hours = iter(range(1, 100))
+
+    def article(section, title, topics=()):
+        when = now - datetime.timedelta(hours=next(hours))
+        return article_factory(section, title, topics=list(topics), published_at=when)
+
+    for number in range(4):
+        article(sports, f"Withdrawn {number}, on Iraq and Oil", [iraq, oil]).unpublish()
+    sibling = article(middle_east, "Sibling, no shared topic")
+    older = article(sports, "Shares Iraq", [iraq])
+    oldest = article(sports, "Shares Oil", [oil])
+    subject = article(middle_east, "Iraq oil exports", [iraq, oil])
+
+    assert related_titles(client, subject) == [older.title, oldest.title, sibling.title]
