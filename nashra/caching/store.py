@@ -188,14 +188,33 @@ def _page_cache(environ, pairs):
     return adhoc if adhoc is not None and queries.is_search(environ, pairs) else _cache()
 
 
-def _is_current(entry):
+# Under one generation of the shared cache no stamp changes: every purge starts a new one
+# (near.py). An entry found current stays current until the next, and its stamps (one per
+# article it shows: thirty on a home page) are not read again. Per process, and kept no
+# longer than the near copies of the stamps themselves would be.
+_found_current = {}  # entry key -> (generation, entry.started, monotonic deadline)
+FOUND_CURRENT_MAX = 10_000
+
+
+def _is_current(entry, key=None):
     epoch_path = _epoch_path()
     if epoch_path is not None:
         return _read_epoch(epoch_path) < entry.started
+    generation = near.current_generation()
+    if generation is not None:
+        known = _found_current.get(key)
+        if known and known[:2] == (generation, entry.started) and known[2] > time.monotonic():
+            return True
     keys = [stamp_key(tag) for tag in entry.tags]
     stamps = _cache().get_many(keys)
     # A stamp missing (evicted) counts as a purge: never serve what might be stale.
-    return len(stamps) == len(keys) and all(stamp < entry.started for stamp in stamps.values())
+    current = len(stamps) == len(keys) and all(stamp < entry.started for stamp in stamps.values())
+    if current and generation is not None and key is not None:
+        if len(_found_current) >= FOUND_CURRENT_MAX:
+            _found_current.clear()
+        deadline = time.monotonic() + settings.NASHRA_NEAR_CACHE_SECONDS
+        _found_current[key] = (generation, entry.started, deadline)
+    return current
 
 
 def get(environ):
@@ -203,7 +222,7 @@ def get(environ):
     for cache, key in _places(environ):
         entry = cache.get(key)
         # Past a purged page, its not-found page or redirect may be current.
-        if entry is not None and _is_current(entry):
+        if entry is not None and _is_current(entry, key):
             return entry
     return None
 
