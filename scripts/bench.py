@@ -235,11 +235,12 @@ article = (
 section = article.get_parent().specific
 topic = Topic.objects.filter(locale=en, articlepage__isnull=False).annotate(
     n=Count("articlepage")).order_by("-n").first()
+# Paths (get_url_parts): once the stock-Wagtail page has its own site, .url is a full address.
 print(json.dumps({
     "article_id": article.pk,
-    "article": article.url,
+    "article": article.get_url_parts()[2],
     "headline": article.title,
-    "section": section.url,
+    "section": section.get_url_parts()[2],
     "topic": f"/en/topics/{topic.slug}/",
 }))
 """
@@ -252,7 +253,7 @@ from nashra.news.models import ArticlePage
 ids = list(ArticlePage.objects.live().values_list("pk", flat=True))
 random.Random(1).shuffle(ids)
 for article in ArticlePage.objects.filter(pk__in=ids[:{count}]).specific().iterator():
-    print(article.url)
+    print(article.get_url_parts()[2])
 """
 
 
