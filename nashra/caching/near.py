@@ -68,9 +68,6 @@ def current_generation():
     return getattr(_request, "generation", None)
 
 
-_current_generation = current_generation
-
-
 class _Memory:
     """One process's copies for one alias: key -> (generation, expires, pickled value)."""
 
@@ -181,14 +178,14 @@ class TieredRedisCache(RedisCache):
     def advance_generation(self):
         token = _new_token()
         super().set(GENERATION_KEY, token, None)
-        if _current_generation() is not None:
+        if current_generation() is not None:
             # This request's own later reads go to Redis too.
             _request.generation = token
 
     # -- reads ----------------------------------------------------------------------------
 
     def _near(self, key):
-        return _current_generation() is not None and key.startswith(self.near_prefixes)
+        return current_generation() is not None and key.startswith(self.near_prefixes)
 
     @property
     def _memory(self):
@@ -197,7 +194,7 @@ class TieredRedisCache(RedisCache):
     def get(self, key, default=None, version=None):
         if not self._near(key):
             return super().get(key, default, version)
-        generation = _current_generation()
+        generation = current_generation()
         made = self.make_and_validate_key(key, version=version)
         data = self._memory.get(made, generation)
         if data is not _MISSING:
@@ -208,7 +205,7 @@ class TieredRedisCache(RedisCache):
 
     def get_many(self, keys, version=None):
         keys = list(keys)
-        generation = _current_generation()
+        generation = current_generation()
         found, wanted = {}, []
         for key in keys:
             if self._near(key):

@@ -45,6 +45,7 @@ from . import near, queries
 CACHE_ALIAS = "pages"
 ADHOC_ALIAS = "pages_adhoc"
 STAMP_TIMEOUT = 7 * 24 * 3600  # far longer than any page lives
+_MISSING = object()
 
 
 @dataclass
@@ -171,20 +172,24 @@ def version_of(tags):
 
 
 def _places(environ):
-    """Where an answer to this request may be stored, in the order to look: (cache, key)."""
+    """Where an answer to this request may be stored, in the order to look: (cache, key).
+
+    A generator: the second place's key is only worked out when the first holds nothing
+    current, as a hit's lookup is most of what it costs.
+    """
     pairs = queries.canonical(environ)
     if pairs is None:
-        return []
+        return
     adhoc = _adhoc_cache()
-    places = [(_page_cache(environ, pairs), entry_key(environ, pairs=pairs))]
+    yield _page_cache(environ, pairs, adhoc), entry_key(environ, pairs=pairs)
     if adhoc is not None:
-        places.append((adhoc, exact_key(environ)))
-    return places
+        yield adhoc, exact_key(environ)
 
 
-def _page_cache(environ, pairs):
+def _page_cache(environ, pairs, adhoc=_MISSING):
     """Where a 200 is kept: a search with the other searches, if they have a budget."""
-    adhoc = _adhoc_cache()
+    if adhoc is _MISSING:
+        adhoc = _adhoc_cache()
     return adhoc if adhoc is not None and queries.is_search(environ, pairs) else _cache()
 
 

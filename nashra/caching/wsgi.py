@@ -32,7 +32,9 @@ def _is_current(environ, headers):
             return False
         wanted = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         return "*" in wanted or etag.removeprefix("W/") in wanted
-    if_modified_since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    if "HTTP_IF_MODIFIED_SINCE" not in environ:
+        return False  # most requests: no date to parse
+    if_modified_since = parse_http_date_safe(environ["HTTP_IF_MODIFIED_SINCE"])
     last_modified = parse_http_date_safe(headers.get("last-modified", ""))
     return None not in (if_modified_since, last_modified) and last_modified <= if_modified_since
 

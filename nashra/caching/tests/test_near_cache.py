@@ -56,14 +56,14 @@ class OtherProcess:
         self.generation = None
 
     def __enter__(self):
-        self.saved = dict(near._memories), near._current_generation()
+        self.saved = dict(near._memories), near.current_generation()
         near._memories.clear()
         near._memories.update(self.memories)
         near._request.generation = self.generation
 
     def __exit__(self, *exc):
         self.memories = dict(near._memories)
-        self.generation = near._current_generation()
+        self.generation = near.current_generation()
         near._memories.clear()
         near._memories.update(self.saved[0])
         near._request.generation = self.saved[1]
