@@ -252,8 +252,8 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         }
         return [articles[pk] for pk in ids if pk in articles]
 
-    # How many of the articles sharing most topics are ranked before drafts, private pages and
-    # other editions are left out; should too few of them remain, the exact query is run.
+    # How many of the articles sharing most topics are ranked before withdrawn and private ones
+    # are left out; should too few of them remain, the exact query is run.
     RELATED_CANDIDATES = 10
 
     def _related_ids(self, limit, topics):
