@@ -1,9 +1,11 @@
 import datetime
 
+import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from nashra.home.services import get_or_create_section
+from nashra.news.models import ArticlePage
 from nashra.topics.models import Topic
 
 
@@ -12,14 +14,9 @@ def related_titles(client, article):
     return [a.get_text() for a in html.select("aside.related .teaser__title a")]
 
 
-def test_related_by_shared_topics_then_same_section(
-    client, en_home, news, middle_east, article_factory
-):
-    iraq, iran, oil = (
-        Topic.objects.create(name=name, slug=name.lower(), locale=en_home.locale)
-        for name in ("Iraq", "Iran", "Oil")
-    )
-    sports = get_or_create_section(en_home, "sports", "Sports")[0]
+@pytest.fixture
+def hourly_article(article_factory):
+    """Make articles each published an hour before the one made before it."""
     now = timezone.now()
     hours = iter(range(1, 100))
 
@@ -27,6 +24,21 @@ def test_related_by_shared_topics_then_same_section(
         when = now - datetime.timedelta(hours=next(hours))
         return article_factory(section, title, topics=list(topics), published_at=when)
 
+    return article
+
+
+def english_topics(en_home, *names):
+    return [
+        Topic.objects.create(name=name, slug=name.lower(), locale=en_home.locale) for name in names
+    ]
+
+
+def test_related_by_shared_topics_then_same_section(
+    client, en_home, news, middle_east, hourly_article
+):
+    iraq, iran, oil = english_topics(en_home, "Iraq", "Iran", "Oil")
+    sports = get_or_create_section(en_home, "sports", "Sports")[0]
+    article = hourly_article
     newest_sibling = article(middle_east, "Sibling, no shared topic")
     one_shared = article(sports, "Shares Iraq", [iraq])
     two_shared = article(sports, "Shares Iraq and Oil", [iraq, oil])
@@ -55,26 +67,15 @@ def test_related_stay_in_the_edition_and_leave_out_drafts(
 
 
 def test_related_pass_over_withdrawn_articles_that_share_more_topics(
-    client, en_home, middle_east, article_factory, monkeypatch
+    client, en_home, middle_east, hourly_article, monkeypatch
 ):
     """Articles are first ranked among all that share a topic, withdrawn ones included: when
     the best-ranked have all been unpublished, the live articles sharing a topic still come
     before the section's latest."""
-    from nashra.news.models import ArticlePage
-
     monkeypatch.setattr(ArticlePage, "RELATED_CANDIDATES", 1)  # four ranked, then filtered
-    iraq, oil = (
-        Topic.objects.create(name=name, slug=name.lower(), locale=en_home.locale)
-        for name in ("Iraq", "Oil")
-    )
+    iraq, oil = english_topics(en_home, "Iraq", "Oil")
     sports = get_or_create_section(en_home, "sports", "Sports")[0]
-    now = timezone.now()
-    hours = iter(range(1, 100))
-
-    def article(section, title, topics=()):
-        when = now - datetime.timedelta(hours=next(hours))
-        return article_factory(section, title, topics=list(topics), published_at=when)
-
+    article = hourly_article
     for number in range(4):
         article(sports, f"Withdrawn {number}, on Iraq and Oil", [iraq, oil]).unpublish()
     sibling = article(middle_east, "Sibling, no shared topic")
