@@ -1,8 +1,9 @@
 from django import template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from nashra.core import dates
+from nashra.core import dates, inline
 from nashra.core.bidi import isolate_ltr_runs
 
 register = template.Library()
@@ -57,3 +58,9 @@ def isolate_ltr(value):
     if not translation.get_language_bidi():
         return value
     return isolate_ltr_runs(value)
+
+
+@register.simple_tag
+def theme_script():
+    """Return the inline script that applies the reader's chosen theme before the first paint."""
+    return mark_safe(f"<script>{inline.THEME_SCRIPT}</script>")  # noqa: S308 - a constant

@@ -1,4 +1,6 @@
+import base64
 import datetime
+import hashlib
 
 import pytest
 from bs4 import BeautifulSoup
@@ -163,7 +165,8 @@ def test_related_articles_from_the_same_section(client, article, middle_east, ar
 def test_header_blurb_and_footer(page_html):
     header = page_html.select_one("header.site-header")
     assert header.select_one(".site-name").get_text() == "Nashra Network"
-    assert "This page is the English version of" in header.select_one(".site-blurb").get_text()
+    # On a phone the blurb would push the story down: an article keeps it for its footer.
+    assert page_html.select(".site-blurb") == []
     footer = page_html.select_one("footer.site-footer")
     assert footer.h2.get_text() == "Who we are"
     assert "This page is the English version of" in footer.get_text()
@@ -179,15 +182,18 @@ def test_html_lang_and_dir(page_html):
 def test_no_inline_script_or_style_and_strict_csp(client, article):
     response = client.get(article.url)
     html = BeautifulSoup(response.content, "html.parser")
-    # JSON-LD is a data block, not script: the CSP does not apply to it.
+    # JSON-LD is a data block, not script: the CSP does not apply to it. The one inline script
+    # applies the reader's theme before the first paint; the CSP allows it by its hash alone.
     scripts = html.find_all("script")
-    assert all(s.get("src") or s.get("type") == "application/ld+json" for s in scripts)
+    inline = [s for s in scripts if not s.get("src") and s.get("type") != "application/ld+json"]
+    assert len(inline) == 1 and "nashra-theme" in inline[0].string
     assert not html.find_all("style")
     assert not html.select("[style]")
     assert not [tag for tag in html.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
     csp = response["Content-Security-Policy"]
     script_src = next(part for part in csp.split(";") if part.strip().startswith("script-src"))
-    assert "'self'" in script_src
+    digest = base64.b64encode(hashlib.sha256(inline[0].string.encode()).digest()).decode()
+    assert script_src.split() == ["script-src", "'self'", f"'sha256-{digest}'"]
     assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
     style_src = next(part for part in csp.split(";") if part.strip().startswith("style-src"))
     assert "unsafe-inline" not in style_src
@@ -196,3 +202,8 @@ def test_no_inline_script_or_style_and_strict_csp(client, article):
 def test_draft_article_is_not_public(client, middle_east, article_factory):
     draft = article_factory(middle_east, "Not yet", publish=False)
     assert client.get(f"/en/news/middle-east/{draft.slug}/").status_code == 404
+
+
+def test_the_blurb_introduces_the_home_page(client, en_home, article):
+    html = BeautifulSoup(client.get(en_home.url).content, "html.parser")
+    assert "This page is the English version of" in html.select_one("main .site-blurb").get_text()
