@@ -65,16 +65,8 @@ class Command(BaseCommand):
                 translation_key=counterpart_key(section["path"]),
             )
         about = edition.get("about")
-        if about and not StandardPage.objects.child_of(home).filter(slug=about["slug"]).exists():
-            body = [("paragraph", f"<p>{text}</p>") for text in about["paragraphs"]]
-            page = StandardPage(
-                title=about["title"], slug=about["slug"], intro=about["intro"], show_in_menus=True
-            )
-            page.body = body
-            if key := counterpart_key(about.get("counterpart")):
-                page.translation_key = key
-            home.add_child(instance=page)
-            page.save_revision().publish()
+        if about:
+            self.add_standard_page(home, about, counterpart_key(about.get("counterpart")))
         contact = edition.get("contact")
         if contact and not ContactPage.objects.child_of(home).exists():
             page = ContactPage(
@@ -97,10 +89,31 @@ class Command(BaseCommand):
                 page.translation_key = key
             home.add_child(instance=page)
             page.save_revision().publish()
+        # Last in the menus: the accessibility statement.
+        accessibility = edition.get("accessibility")
+        if accessibility:
+            self.add_standard_page(
+                home, accessibility, counterpart_key(accessibility.get("counterpart"))
+            )
         self.stdout.write(
             _("Edition %(code)s: %(state)s")
             % {"code": language_code, "state": _("created") if created else _("already there")}
         )
+
+    def add_standard_page(self, home, page_text, translation_key):
+        if StandardPage.objects.child_of(home).filter(slug=page_text["slug"]).exists():
+            return
+        page = StandardPage(
+            title=page_text["title"],
+            slug=page_text["slug"],
+            intro=page_text["intro"],
+            show_in_menus=True,
+        )
+        page.body = [("paragraph", f"<p>{text}</p>") for text in page_text["paragraphs"]]
+        if translation_key:
+            page.translation_key = translation_key
+        home.add_child(instance=page)
+        page.save_revision().publish()
 
     def import_articles(self, language_code):
         folder = DEMO_DIR / "ninjs" / language_code
