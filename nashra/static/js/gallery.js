@@ -1,5 +1,6 @@
 /* Accessible photo-gallery lightbox. Without this script every thumbnail is a plain link to
-   its large image, so nothing is out of reach. */
+   its large image, so nothing is out of reach. While the lightbox is open the address ends in
+   the shown image's #anchor, and an address ending in one opens the lightbox on that image. */
 (function () {
   "use strict";
 
@@ -36,6 +37,28 @@
       counter.textContent = (counter.getAttribute("data-template") || "{current} / {total}")
         .replace("{current}", localDigits(current + 1))
         .replace("{total}", localDigits(items.length));
+      // Replaced, not pushed: moving through the images adds nothing to the Back button.
+      if (item.id) history.replaceState(history.state, "", "#" + item.id);
+    }
+
+    function indexOfHash() {
+      var id;
+      try {
+        id = decodeURIComponent(location.hash.slice(1));
+      } catch (error) {
+        return -1;
+      }
+      for (var index = 0; index < items.length; index++) {
+        if (id && items[index].id === id) return index;
+      }
+      return -1;
+    }
+
+    function openFromHash() {
+      var index = indexOfHash();
+      if (index < 0) return;
+      if (dialog.open) show(index);
+      else open(index);
     }
 
     function open(index) {
@@ -63,6 +86,7 @@
     // Escape fires "cancel" then "close"; both paths end here, where focus goes back.
     dialog.addEventListener("close", function () {
       image.removeAttribute("src");
+      if (indexOfHash() >= 0) history.replaceState(history.state, "", location.pathname + location.search);
       if (opener) opener.focus();
     });
 
@@ -103,6 +127,12 @@
       var next = isRtl() ? dx > 0 : dx < 0;
       show(next ? current + 1 : current - 1);
     });
+
+    window.addEventListener("hashchange", openFromHash);
+    // Once loaded: arriving at an #anchor, the browser moves the focus to it (or to the page)
+    // as late as that, and would take it from an already open lightbox.
+    if (document.readyState === "complete") openFromHash();
+    else window.addEventListener("load", openFromHash);
   }
 
   function init() {
