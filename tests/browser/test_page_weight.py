@@ -9,6 +9,7 @@ import gzip
 from urllib.parse import urlsplit
 
 import pytest
+from django.test import Client
 
 from nashra.core.tests.factories import gallery
 from nashra.home.services import get_or_create_section
@@ -82,6 +83,8 @@ def heavy_article(request, transactional_db, image_factory, article_factory, gal
 @pytest.fixture
 def responses(page, heavy_article):
     """Open the article in ``page``, scroll to its end so lazy pictures load; every response."""
+    # Its pictures' renditions are made by a first view; made here, outside the browser's timeout.
+    assert Client().get(heavy_article.url).status_code == 200
     responses = []
     page.on("response", lambda response: responses.append(response))
     response = page.goto(heavy_article.url, wait_until="load")

@@ -26,7 +26,7 @@ def test_srcset_names_each_width_once(client, middle_east, image_factory, articl
     img = hero_img(client, large)
     assert widths(img) == ["480w", "800w", "1200w"]
     assert (img["width"], img["height"], img["fetchpriority"]) == ("480", "270", "high")
-    assert img["sizes"] == "(min-width: 48em) 48rem, 100vw"
+    assert img["sizes"] == "(min-width: 48.5em) 46rem, calc(100vw - 2rem)"
 
 
 def test_time_datetime_is_to_the_second(client, middle_east, article_factory):
