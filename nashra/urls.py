@@ -33,7 +33,12 @@ if settings.DEBUG:
     ]
 
 # Every public page lives under its edition's prefix: /ar/… and /en/….
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    # The low-bandwidth edition, /ar/lite/… and /en/lite/… (nashra/lite), before Wagtail's pages.
+    path("lite/", include("nashra.lite.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
 
 # Django's error views, safe from a broken form body (nashra/core/errors.py).
 handler400 = "nashra.core.errors.bad_request"

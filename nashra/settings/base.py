@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from nashra.core.inline import THEME_SCRIPT_SOURCE
+from nashra.core.inline import LITE_STYLE_SOURCE, THEME_SCRIPT_SOURCE
 
 from .storage import media_origins, media_storage
 
@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "nashra.feeds",
     "nashra.sitemaps",
     "nashra.seo",
+    "nashra.lite",
     "nashra.analytics",
     "nashra.caching",
     "nashra.backups",
@@ -376,15 +377,15 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 # The editions have their own addresses (/ar/…, /en/…): never rewrite one into the other.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
-# Content-Security-Policy: no inline style anywhere on the public site, and no inline script
-# but the few bytes that set the reader's theme before the first paint (nashra/core/inline.py).
+# Content-Security-Policy: no inline script or style on the public site but the few bytes that set
+# the reader's theme before the first paint and the lite edition's style (nashra/core/inline.py).
 # The Wagtail admin relies on inline script and is left to its own defences.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, THEME_SCRIPT_SOURCE],
-        "style-src": [SELF],
+        "style-src": [SELF, LITE_STYLE_SOURCE],
         "img-src": [SELF, "data:", *media_origins(os.environ), *env_list("CSP_IMG_SRC")],
         "media-src": [SELF, *env_list("CSP_MEDIA_SRC")],
         "frame-src": [

@@ -21,6 +21,7 @@ from nashra.core.tests.factories import NashraImageFactory, gallery
 from nashra.corrections.tests.factories import CorrectionFactory, CorrectionsPageFactory
 from nashra.home.models import HomePage
 from nashra.home.services import get_or_create_section
+from nashra.lite.addresses import lite_url
 from nashra.news.tests.factories import ArticlePageFactory
 from nashra.pages.tests.factories import ContactPageFactory, StandardPageFactory
 from nashra.people.tests.factories import AuthorFactory
@@ -223,6 +224,8 @@ def build_edition(language, pictures=True):
             "about": about.url,
             "contact": contact.url,
             "404": f"{home.url}no-such-page/",
+            "lite-home": lite_url(home),
+            "lite-article": lite_url(article),
         },
         section_titles=[title for path, title in text["sections"] if "/" not in path],
         blurb=EditionSettings.objects.get(locale=home.locale).about_blurb,

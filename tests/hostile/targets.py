@@ -9,10 +9,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
 from nashra.analytics.counting import beacon_url
+from nashra.lite.addresses import lite_url
 from nashra.pages.models import ContactPage
 from nashra.sitemaps.entries import Catalogue
 
@@ -96,6 +99,19 @@ def _beacons(site):
     return [*signed, forged, beacon_url(987654321)]
 
 
+def _lite_targets(site):
+    """The lite home, a missing lite page, and the lite page of every page that has one."""
+    for language in _languages():
+        with translation.override(language):
+            yield Target("lite-home", reverse("lite-home"))
+        yield Target("lite-page", f"/{language}/lite/no-such-page/")
+    topics = [topic for language_topics in site.topics.values() for topic in language_topics]
+    for item in [*_pages(site), *topics]:
+        url = lite_url(item)
+        if url and not url.endswith("/lite/"):
+            yield Target("lite-page", iri_to_uri(url))
+
+
 # How to aim at each named URL pattern of the URL configuration.
 PATTERNS = {
     "health": lambda site: [Target("health", reverse("health"))],
@@ -146,6 +162,8 @@ PATTERNS = {
         )
         for language in _languages()
     ],
+    "lite-home": lambda site: [t for t in _lite_targets(site) if t.name == "lite-home"],
+    "lite-page": lambda site: [t for t in _lite_targets(site) if t.name == "lite-page"],
     "wagtail_serve": _page_targets,
 }
 
