@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from nashra.analytics.counting import flush_view_counts
+from nashra.core.inline import THEME_SCRIPT
 
 from .helpers import BROWSER, beacon_url, send_beacon, stored_views
 
@@ -32,9 +33,11 @@ def test_article_page_carries_a_signed_beacon_and_its_script(client, article, en
     script = html.select_one('script[src$="js/view-beacon.js"]')
     assert script.has_attr("defer")
     inline = [
-        tag for tag in html.select("script:not([src])") if tag.get("type") != "application/ld+json"
+        tag.string
+        for tag in html.select("script:not([src])")
+        if tag.get("type") != "application/ld+json"
     ]
-    assert not inline
+    assert inline == [THEME_SCRIPT]  # the beacon adds no inline script of its own
     home = BeautifulSoup(client.get(en_home.url).content, "html.parser")
     assert home.select_one("[data-view-beacon]") is None
 
