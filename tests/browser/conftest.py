@@ -19,6 +19,7 @@ from .helpers import (
     CHROMIUM_PATH,
     COLOURS,
     GALLERY_SIZE,
+    LARGE,
     PageProblems,
     RequestsInFlight,
     serve_media,
@@ -169,4 +170,4 @@ def gallery_article(transactional_db, middle_east, image_factory, article_factor
 @pytest.fixture
 def large_urls(gallery_article, gallery_images):
     """The URL of each gallery image's large (width-1600) rendition, in gallery order."""
-    return [image.get_rendition("width-1600").url for image in gallery_images]
+    return [image.get_rendition(LARGE).url for image in gallery_images]

@@ -18,6 +18,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 GALLERY_SIZE = 8
+# The lightbox's large picture (blocks/gallery_block.html): WebP, like every other picture.
+LARGE = "width-1600|format-webp|webpquality-75"
 ARTIFACTS_DIR = "test-artifacts"
 
 # Distinct colours, so that screenshots show which image is which.

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from nashra.core.tests.factories import gallery
 from nashra.home.services import get_or_create_section
 
-from .helpers import GALLERY_SIZE
+from .helpers import GALLERY_SIZE, LARGE
 from .test_gallery import mouse_swipe
 
 pytestmark = [
@@ -38,7 +38,7 @@ def arabic_article(transactional_db, ar_home, image_factory, article_factory, ga
 
 @pytest.fixture
 def large_urls(gallery_images):
-    return [image.get_rendition("width-1600").url for image in gallery_images]
+    return [image.get_rendition(LARGE).url for image in gallery_images]
 
 
 def lightbox(page):

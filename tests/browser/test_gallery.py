@@ -235,11 +235,11 @@ def test_without_javascript_every_thumbnail_links_to_its_large_image(
     thumbs = open_article(page, gallery_article)
     expect(thumbs).to_have_count(GALLERY_SIZE)
     assert [a.get_attribute("href") for a in thumbs.all()] == large_urls
-    assert all(url.endswith(".jpg") for url in large_urls)
+    assert all(url.endswith(".webp") for url in large_urls)
     expect(page.locator(DIALOG)).to_be_hidden()
     with page.expect_navigation() as navigation:
         thumbs.nth(2).click()
     response = navigation.value
     assert response.ok
-    assert response.headers["content-type"] == "image/jpeg"
+    assert response.headers["content-type"] == "image/webp"
     assert page.url == f"{live_server.url}{large_urls[2]}"

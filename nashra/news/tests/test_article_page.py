@@ -148,7 +148,7 @@ def test_gallery_thumbnails_link_to_large_images_and_lightbox_markup(page_html):
     thumbs = gallery.select("a[data-gallery-item]")
     assert len(thumbs) == 8
     # Without JavaScript every image stays reachable as a plain link.
-    assert all(a["href"].endswith(".jpg") for a in thumbs)
+    assert all(a["href"].endswith(".webp") for a in thumbs)
     assert thumbs[2]["data-caption"] == "Scene 2"
     dialog = gallery.select_one("dialog[data-lightbox]")
     assert dialog.select_one("[data-lightbox-close]").get_text() == "Close gallery"
