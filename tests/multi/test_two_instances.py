@@ -112,11 +112,15 @@ def test_an_image_uploaded_through_a_is_in_s3_and_b_renders_its_renditions(clust
     assert made, "B made no rendition"
     # Readers' browsers fetch them by a plain URL, allowed by the page's CSP.
     assert cluster.url("s3") in headers["Content-Security-Policy"]
+    # Each picture in WebP with a JPEG fallback (<picture>).
+    kinds = {"webp": ("image/webp", b"RIFF"), "jpg": ("image/jpeg", b"\xff\xd8")}
+    assert {url.rsplit(".", 1)[-1] for url in shown} == set(kinds)
     for url in shown:
         assert "?" not in url, url
         status, headers, image = fetch(url)
-        assert status == 200 and headers["Content-Type"] == "image/jpeg", url
-        assert image.startswith(b"\xff\xd8")
+        content_type, magic = kinds[url.rsplit(".", 1)[-1]]
+        assert status == 200 and headers["Content-Type"] == content_type, url
+        assert image.startswith(magic), url
     # The original, with whatever its metadata holds, is not public.
     assert fetch(cluster.media_url(f"original_images/{article.filename}"))[0] == 403
     assert local_files(cluster) == []
