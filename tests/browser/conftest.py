@@ -24,6 +24,7 @@ from .helpers import (
     RequestsInFlight,
     serve_media,
 )
+from .site_pages import build_edition
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -171,3 +172,17 @@ def gallery_article(transactional_db, middle_east, image_factory, article_factor
 def large_urls(gallery_article, gallery_images):
     """The URL of each gallery image's large (width-1600) rendition, in gallery order."""
     return [image.get_rendition(LARGE).url for image in gallery_images]
+
+
+@pytest.fixture(params=["en", "ar"])
+def edition(request, transactional_db, ar_home):
+    """One edition's pages of every kind (site_pages.py); both homes exist, so the edition
+    switch has somewhere to go."""
+    return build_edition(request.param)
+
+
+@pytest.fixture(params=["en", "ar"])
+def plain_edition(request, transactional_db, ar_home):
+    """One edition's pages without pictures: the header and the keyboard path look the same,
+    and it costs less to build and visit."""
+    return build_edition(request.param, pictures=False)

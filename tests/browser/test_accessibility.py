@@ -15,8 +15,6 @@ from playwright.sync_api import expect
 
 from nashra.home.models import HomePage
 
-from .site_pages import build_edition
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -89,18 +87,6 @@ MOVING = f"""() => {{
   }}
   return moving;
 }}"""
-
-
-@pytest.fixture(params=["en", "ar"])
-def edition(request, transactional_db, ar_home):
-    """One edition's pages; both homes exist, so the edition switch has somewhere to go."""
-    return build_edition(request.param)
-
-
-@pytest.fixture(params=["en", "ar"])
-def plain_edition(request, transactional_db, ar_home):
-    """One edition's pages without pictures: enough for the keyboard, and cheaper to visit."""
-    return build_edition(request.param, pictures=False)
 
 
 def test_axe_finds_no_violation_on_any_page(edition, make_context):

@@ -8,8 +8,6 @@ Full-page screenshots go to test-artifacts/phones/<edition>-<page>-<width>.png.
 import pytest
 from playwright.sync_api import expect
 
-from .site_pages import build_edition
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -74,18 +72,6 @@ OVERFLOWING = """() => {
   return [...found].sort((a, b) => b[1] - a[1]).slice(0, 3)
     .map(([name, amount]) => `${name} by ${Math.round(amount)} px`);
 }"""
-
-
-@pytest.fixture(params=["en", "ar"])
-def edition(request, transactional_db, ar_home):
-    """One edition's pages; both homes exist, so the edition switch has somewhere to go."""
-    return build_edition(request.param)
-
-
-@pytest.fixture(params=["en", "ar"])
-def plain_edition(request, transactional_db, ar_home):
-    """One edition's pages without pictures: the header looks the same, and costs less."""
-    return build_edition(request.param, pictures=False)
 
 
 def expected_status(kind):
