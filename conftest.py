@@ -36,6 +36,24 @@ def _clear_cache():
 
 
 @pytest.fixture
+def page_cache(settings):
+    """Turn the page cache on (the test settings leave it off so that tests see every change)."""
+    settings.NASHRA_PAGE_CACHE = True
+    return settings
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a change and what waits for its commit, as the end of an editor's request would."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
 def en_home(db):
     home, _ = get_or_create_home("en", "Nashra Network")
     set_edition_settings(

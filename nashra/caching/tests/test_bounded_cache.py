@@ -16,12 +16,7 @@ from nashra.caching.middleware import CACHE_STATUS_HEADER
 from nashra.caching.tests import caches as production
 from nashra.news.models import ArticlePage
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.NASHRA_PAGE_CACHE = True
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture

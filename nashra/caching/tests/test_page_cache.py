@@ -14,12 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.NASHRA_PAGE_CACHE = True
-    return settings
-
-
-@pytest.fixture
 def article(middle_east, article_factory):
     return article_factory(middle_east, "Ceasefire holds in Taiz")
 

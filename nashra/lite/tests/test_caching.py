@@ -14,22 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.NASHRA_PAGE_CACHE = True
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what waits for the commit, as the end of an editor's request would."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def story(two_editions, article_factory):
     en = two_editions.en
     return article_factory(en.middle_east, "Talks resume", lead="Envoys met.", topics=[en.topic])

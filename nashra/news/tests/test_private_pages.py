@@ -158,22 +158,6 @@ def editions(en_home, ar_home, news, middle_east, article_factory):
     return {"en": english, "ar": arabic}
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.NASHRA_PAGE_CACHE = True
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run a change and what waits for its commit, as the end of an editor's request would."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
 def text_of(response, url):
     """Return what a response shows besides what was asked of it, lower-cased.
 
