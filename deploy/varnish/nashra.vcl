@@ -110,7 +110,7 @@ sub nashra_normalise_query {
     }
     set req.http.nashra-query = regsuball(
         regsub(req.url, "^[^?]*\?", "&"),
-        "&(?!(page|q|section|type|since|until|sort|content)(=|&|$))[^&]*",
+        "&(?!(page|from|q|section|type|since|until|sort|content)(=|&|$))[^&]*",
         "");
     set req.url = regsub(req.url, "\?.*$", "") + regsub(req.http.nashra-query, "^&", "?");
     unset req.http.nashra-query;

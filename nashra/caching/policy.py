@@ -36,6 +36,12 @@ def policies():
         "listing": CachePolicy(max_age=30, shared_max_age=seconds["listing"]),
         # Feeds and sitemaps are polled by machines: a little longer in their caches.
         "feed": CachePolicy(max_age=300, shared_max_age=seconds["listing"]),
+        # A live page follows its updates: browsers check again often, readers' scripts
+        # ask for the newest updates (purged with each) every few seconds.
+        "live": CachePolicy(max_age=10, shared_max_age=seconds["article"]),
+        "live_updates": CachePolicy(
+            max_age=2, shared_max_age=seconds["live_updates"], stale_while_revalidate=2
+        ),
         # A missing page may appear when it is published, which purges its path.
         "missing": CachePolicy(max_age=30, shared_max_age=60, stale_if_error=0),
     }

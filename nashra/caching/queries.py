@@ -59,9 +59,10 @@ PARAMETERS = {
     # feeds/builders.py
     "feed": {"content": _content},
     "fixed": {},
-    # Every other page: a listing's page number (core/pagination.py). Pages that never ask
+    # Every other page: a listing's page number (core/pagination.py), a live page's first
+    # update shown (nashra/live: "older updates" without JavaScript). Pages that never ask
     # for it (an article) are kept once whatever it says: see ReadQuery.
-    "page": {"page": _page_number},
+    "page": {"page": _page_number, "from": _as_given},
 }
 
 

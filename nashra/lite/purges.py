@@ -12,6 +12,7 @@ that purge by URL only.
 from dataclasses import dataclass
 
 from nashra.caching import registry
+from nashra.live.purges import register_update_pages
 
 from . import addresses
 
@@ -42,5 +43,12 @@ def lite_pages(article):
     return [LitePage(path) for path in sorted(paths)]
 
 
+def lite_page(live_page):
+    """Return the lite copy of a live page, which shows its updates too."""
+    url = addresses.lite_url(live_page)
+    return [LitePage(url)] if url else []
+
+
 def connect():
     registry.register_article_listing(lite_pages)
+    register_update_pages(lite_page)

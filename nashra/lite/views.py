@@ -28,6 +28,8 @@ from . import addresses
 from .resolve import resolve
 
 HOME_ARTICLES = 30
+# A live page's updates per lite page: about 15 KB of Arabic, older ones a link away.
+LIVE_UPDATES = 10
 
 
 @dataclass(frozen=True)
@@ -209,4 +211,19 @@ def _article(request, edition, article):
         "corrections": corrections_of(article),
         "counterparts": _page_counterparts(request, article),
     }
+    if getattr(article, "is_live_blog", False):
+        context.update(_live_updates(request, article))
     return _render(request, "lite/article_page.html", edition, article.get_url(request), context)
+
+
+def _live_updates(request, page):
+    """A live page's updates as its full page shows them: the newest, or older from ``?from=``."""
+    updates, first = page.updates_page(request)
+    shown = list(updates[: LIVE_UPDATES + 1])
+    prefetch_renditions([image for update in shown for image in images_in(update.body)])
+    return {
+        "live_state": page.coverage_state(),
+        "live_updates": shown[:LIVE_UPDATES],
+        "live_older": shown[LIVE_UPDATES] if len(shown) > LIVE_UPDATES else None,
+        "live_from": first,
+    }

@@ -42,7 +42,7 @@ class SectionPage(CachedViewRestrictionsMixin, SectionFeedsMixin, RoutablePageMi
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "news.SectionPage"]
-    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage", "live.LivePage"]
     base_form_class = EditionPageForm
 
     objects = SectionPageManager()

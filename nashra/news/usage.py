@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.db.models.signals import m2m_changed
 from django.utils.text import capfirst
-from wagtail.models import ReferenceIndex, Revision
+from wagtail.models import ReferenceIndex, Revision, get_page_models
 from wagtail.signal_handlers import update_reference_index_on_save
 
 from nashra.core.usage import UsageFinder, Use, register_finder
@@ -21,6 +21,15 @@ from nashra.core.usage import UsageFinder, Use, register_finder
 from .models import ArticlePage
 
 RELATIONS = ("topics", "sources", "authors")
+
+
+def article_content_types():
+    """Return the content types of articles: ArticlePage and every page type built on it.
+
+    Revisions and Wagtail's reference index name a page by its own type (a live page's).
+    """
+    models = [model for model in get_page_models() if issubclass(model, ArticlePage)]
+    return list(ContentType.objects.get_for_models(*models).values())
 
 
 def relation_to(model):
@@ -37,7 +46,7 @@ def pending_revisions():
     drafts = ArticlePage.objects.filter(has_unpublished_changes=True).values("latest_revision")
     scheduled = Q(
         approved_go_live_at__isnull=False,
-        content_type=ContentType.objects.get_for_model(ArticlePage),
+        content_type__in=article_content_types(),
     )
     return Revision.objects.filter(Q(pk__in=drafts) | scheduled)
 
@@ -134,7 +143,7 @@ class ArticleUsageFinder(UsageFinder):
     def indexed(self, model):
         field = relation_to(model)
         return Q(
-            content_type=ContentType.objects.get_for_model(ArticlePage),
+            content_type__in=article_content_types(),
             model_path=_index_path(field),
         )
 
@@ -162,7 +171,7 @@ def _extractor(field):
 
 def _move_index_rows(field, doomed, keep, article_pks):
     ReferenceIndex.objects.filter(
-        content_type=ContentType.objects.get_for_model(ArticlePage),
+        content_type__in=article_content_types(),
         model_path=_index_path(field),
         to_object_id=str(doomed.pk),
         object_id__in=[str(pk) for pk in article_pks],

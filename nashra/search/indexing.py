@@ -45,11 +45,28 @@ def stream_text(stream_value):
     return " ".join(part.strip() for part in parts if part.strip())
 
 
+# Functions ``fn(pages) -> {page id: text}`` adding text that shows on a page beside its body
+# (a live page's updates), registered by the apps above: one query per batch, not per page.
+text_sources = []
+
+
+def register_text_source(source):
+    text_sources.append(source)
+
+
+def _extra_text(pages):
+    texts = {}
+    for source in text_sources:
+        for page_id, text in source(pages).items():
+            texts[page_id] = f"{texts.get(page_id, '')} {text}".strip()
+    return texts
+
+
 def topic_text(topic):
     return " ".join([topic.name, *topic.alias_list])
 
 
-def _entry(page):
+def _entry(page, extra=""):
     tags = [topic_text(topic) for topic in page.topics.all()]
     tags += [source.name for source in page.sources.all()]
     entry = SearchEntry(
@@ -64,14 +81,16 @@ def _entry(page):
         title=term_string(page.title),
         lead=term_string(page.lead),
         tags=term_string(" ".join(tags)),
-        body=term_string(stream_text(page.body)),
+        body=term_string(" ".join(filter(None, [stream_text(page.body), extra]))),
         entry=entry,
     )
     return entry, terms
 
 
 def _write(pages):
-    entries, rows = zip(*(_entry(page) for page in pages), strict=True) if pages else ((), ())
+    extra = _extra_text(pages) if pages else {}
+    pairs = [_entry(page, extra.get(page.pk, "")) for page in pages]
+    entries, rows = zip(*pairs, strict=True) if pairs else ((), ())
     if not entries:
         return 0
     SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()

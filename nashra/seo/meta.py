@@ -205,6 +205,14 @@ def _article_meta(request, article, context, site, url):
         original=original,
         original_url=original_url,
     )
+    if getattr(article, "is_live_blog", False):
+        news_article = schema.live_blog_posting(
+            news_article,
+            url=url,
+            starts_at=article.coverage_started_at,
+            ends_at=article.coverage_ends_at,
+            updates=[] if context.get("live_from") else context.get("live_updates") or [],
+        )
     meta = {
         "og_type": "article",
         "article": {

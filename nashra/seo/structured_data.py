@@ -4,6 +4,7 @@ import json
 
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 # Inside <script type="application/ld+json"> the HTML parser only looks for "</script": escaping
 # the characters that could start a tag or an entity keeps editors' text from ending the block.
@@ -132,6 +133,44 @@ def news_article(
             "headline": original.title,
             "inLanguage": original.locale.language_code,
         }
+    return data
+
+
+LIVE_BLOG_UPDATES = 10
+
+
+def live_blog_posting(article_data, *, url, starts_at, ends_at, updates):
+    """Return a live page's NewsArticle as a LiveBlogPosting with its newest updates.
+
+    ``updates`` are the live page's newest published updates, newest first: each has a
+    ``pk``, ``anchor``, ``title``, ``published_at``, ``edited_at``, ``author`` and
+    ``plain_text()``.
+    """
+    data = {**article_data, "@type": "LiveBlogPosting"}
+    if starts_at:
+        data["coverageStartTime"] = iso8601(starts_at)
+    if ends_at:
+        data["coverageEndTime"] = iso8601(ends_at)
+    posts = []
+    for update in updates[:LIVE_BLOG_UPDATES]:
+        text = update.plain_text()
+        post = {
+            "@type": "BlogPosting",
+            "@id": f"{url}#{update.anchor}",
+            "url": f"{url}#{update.anchor}",
+            "headline": update.title or Truncator(text).chars(110),
+            "articleBody": text,
+            "datePublished": iso8601(update.published_at),
+            "dateModified": iso8601(update.edited_at or update.published_at),
+        }
+        if update.author:
+            post["author"] = {"@type": "Person", "name": update.author.name}
+        posts.append(post)
+    if posts:
+        data["liveBlogUpdate"] = posts
+        newest = max(update.edited_at or update.published_at for update in updates[:1])
+        if "dateModified" not in data or data["dateModified"] < iso8601(newest):
+            data["dateModified"] = iso8601(newest)
     return data
 
 

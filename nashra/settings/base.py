@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "nashra.sitemaps",
     "nashra.seo",
     "nashra.lite",
+    "nashra.live",
     "nashra.analytics",
     "nashra.caching",
     "nashra.backups",
@@ -341,7 +342,11 @@ NASHRA_FAST_ROUTING = env_bool("NASHRA_FAST_ROUTING", True)
 NASHRA_CACHE_SECONDS = {
     "article": int(os.environ.get("NASHRA_CACHE_ARTICLE_SECONDS", "3600")),
     "listing": int(os.environ.get("NASHRA_CACHE_LISTING_SECONDS", "300")),
+    # A live page's newest updates: purged with each update, so this only bounds a purge lost.
+    "live_updates": int(os.environ.get("NASHRA_CACHE_LIVE_UPDATES_SECONDS", "10")),
 }
+# How often a reader's open live page asks for new updates (nashra/live/static/js/live.js).
+NASHRA_LIVE_POLL_SECONDS = int(os.environ.get("NASHRA_LIVE_POLL_SECONDS", "10"))
 NASHRA_UNCACHED_PATHS = [
     "/admin/",
     "/django-admin/",

@@ -199,14 +199,16 @@ class Catalogue:
         return [*links, ("x-default", versions.get(settings.LANGUAGE_CODE, loc))]
 
     def _news_queryset(self, edition):
+        since = self.now - NEWS_WINDOW
+        # A live page stays news while its coverage runs, and two days after it ends.
+        on_air = Q(livepage__isnull=False) & (
+            Q(livepage__coverage_ends_at__isnull=True) | Q(livepage__coverage_ends_at__gte=since)
+        )
         return (
             ArticlePage.objects.live()
             .public()
-            .filter(
-                path__startswith=edition.home.path,
-                published_at__gte=self.now - NEWS_WINDOW,
-                published_at__lte=self.now,
-            )
+            .filter(Q(published_at__gte=since) | on_air)
+            .filter(path__startswith=edition.home.path, published_at__lte=self.now)
             .exclude(embargo_until__gt=self.now)
         )
 

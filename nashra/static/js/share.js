@@ -49,6 +49,9 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-share]"), setUp);
   }
 
+  // Share links added later (a live page's new updates) announce themselves.
+  document.addEventListener("nashra:content-added", init);
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

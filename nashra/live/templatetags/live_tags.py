@@ -1,0 +1,102 @@
+import datetime
+import json
+
+from babel.dates import format_date, format_time
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+
+from nashra.core import dates
+
+from ..feeds import update_headline as headline
+from ..states import state_of
+from ..views import POLLED_UPDATES
+
+register = template.Library()
+
+
+def _digits(context, text):
+    edition = context.get("edition")
+    system = getattr(getattr(edition, "settings", None), "digits", None)
+    return dates.shape_digits(text, system) if system else text
+
+
+def _clock(value):
+    return format_time(
+        value, "short", tzinfo=timezone.get_current_timezone(), locale=dates.babel_locale()
+    )
+
+
+@register.simple_tag(takes_context=True)
+def update_time(context, value):
+    """An update's local time and short date ("2:05 PM · 7 Dec"), in full for a hover."""
+    if not value:
+        return ""
+    day = format_date(dates.local_date(value), "d MMM", locale=dates.babel_locale())
+    return format_html(
+        '<time datetime="{}" title="{}">{}</time>',
+        value.astimezone(datetime.UTC).isoformat(timespec="seconds"),
+        _digits(context, dates.long_datetime(value)),
+        _digits(context, f"{_clock(value)} · {day}"),
+    )
+
+
+@register.filter
+def update_datetime(value):
+    """The local date and time of a moment, as a live page announces its start."""
+    if not value:
+        return ""
+    return f"{dates.long_date(value)} · {_clock(value)}"
+
+
+@register.filter
+def update_headline(update):
+    return headline(update)
+
+
+@register.simple_tag(takes_context=True)
+def update_links(context, page, update):
+    """Where an update's time links (its anchor) and the address shared for it (its own)."""
+    request = context.get("request")
+    base = context.get("_live_page_url")
+    if base is None:
+        url = page.get_url(request)
+        base = request.build_absolute_uri(url) if request is not None else page.full_url
+        context.dicts[0]["_live_page_url"] = base
+    return {
+        "anchor": f"#{update.anchor}",
+        "share": base + page.reverse_subpage("update", args=(update.pk,)),
+        "title": update.title or page.title,
+    }
+
+
+@register.simple_tag
+def live_state(article):
+    """Return "live" or "scheduled" for a live page on the air or about to be, else ""."""
+    if article is None or not getattr(article, "pk", None):
+        return ""
+    return state_of(article.pk)
+
+
+@register.simple_tag(takes_context=True)
+def live_labels(context):
+    """The "N new updates" wordings the reader's script shows, for each N it can show.
+
+    Written here, where each language's plural rules apply (Arabic has six forms), rather
+    than assembled in the script.
+    """
+    counts = [
+        _digits(
+            context,
+            ngettext("%(count)s new update", "%(count)s new updates", count) % {"count": count},
+        )
+        for count in range(1, POLLED_UPDATES + 1)
+    ]
+    reload = gettext("More new updates: reload the page to see them all")
+    return json.dumps({"counts": counts, "reload": reload}, ensure_ascii=False)
+
+
+@register.simple_tag
+def desk_can_change(desk, update):
+    return desk.can_change(update)
