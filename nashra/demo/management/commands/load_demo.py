@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from nashra.corrections.models import CorrectionsPage
 from nashra.demo.accounts import create_demo_accounts
+from nashra.demo.live import load_live_coverage
 from nashra.home.models import HomePage
 from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
 from nashra.news.models import ArticlePage
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             for language_code in editions:
                 self.import_articles(language_code)
             self.link_translations()
+            self.add_live_coverage()
             for language_code, edition in editions.items():
                 self.add_topic_aliases(language_code, edition.get("topic_aliases", {}))
         if not options["no_admin"]:
@@ -172,6 +174,15 @@ class Command(BaseCommand):
                 link_translation(translation, original)
                 linked += 1
         self.stdout.write(_("Translations linked: %(count)d") % {"count": linked})
+
+    def add_live_coverage(self):
+        """One live page on the air and one ended in each edition (demo/live.json)."""
+        path = DEMO_DIR / "live.json"
+        if not path.exists():
+            return
+        data = json.loads(path.read_text(encoding="utf-8"))
+        added = load_live_coverage(data, DEMO_DIR / "images")
+        self.stdout.write(_("Live pages added: %(count)d") % {"count": len(added)})
 
     def ensure_admin(self):
         """Create the admin account once; print its login every time."""
