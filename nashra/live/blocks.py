@@ -14,6 +14,3 @@ class LiveUpdateBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = ImageFigureBlock()
     video = VideoEmbedBlock()
-
-    class Meta:
-        min_num = 1

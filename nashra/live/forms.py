@@ -18,6 +18,10 @@ class LiveUpdateForm(ContentDirectionMixin, WagtailAdminModelForm):
     def __init__(self, *args, page, **kwargs):
         self.page = page
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            # A paragraph open and waiting: most updates are a few lines of text.
+            stream = self.fields["body"].block.to_python([{"type": "paragraph", "value": ""}])
+            self.initial.setdefault("body", stream)
         self.fields["author"].queryset = Author.objects.filter(locale_id=page.locale_id)
         self.fields["title"].help_text = _("Optional: a few words readers see above the update.")
 
