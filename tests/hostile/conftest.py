@@ -12,6 +12,8 @@ from wagtail.models import PageViewRestriction
 from nashra.core.tests.factories import NashraImageFactory, gallery
 from nashra.corrections.tests.factories import CorrectionFactory, CorrectionsPageFactory
 from nashra.curation.models import BreakingNews
+from nashra.live.models import LiveUpdate
+from nashra.live.tests.factories import LivePageFactory, LiveUpdateFactory
 from nashra.news.tests.factories import ArticlePageFactory, SectionPageFactory
 from nashra.pages.tests.factories import ContactPageFactory, StandardPageFactory
 from nashra.topics.tests.factories import TopicFactory
@@ -69,6 +71,10 @@ def _edition(edition, names, site, now, translations_of=()):
         title=names["headline"] + " embargo",
         embargo_until=now + datetime.timedelta(days=1),
     )
+    live = LivePageFactory(parent=news, title=names["headline"] + " live", hero_image=hero)
+    for number in range(3):
+        LiveUpdateFactory(page=live, title=f"{names['headline']} {number}", body=body[:3])
+    LiveUpdateFactory(page=live, status=LiveUpdate.Status.DRAFT, published_at=None)
     StandardPageFactory(parent=home, title=names["about"], slug="about", intro=names["about"])
     ContactPageFactory(parent=home, title=names["contact"])
     CorrectionsPageFactory(parent=home, title=names["corrections"], intro="")

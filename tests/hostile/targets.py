@@ -72,6 +72,10 @@ def _routes(page, site):
     slugs = {
         "topic": [topic.slug for topic in site.topics.get(language, [])],
         "author": [author.slug for author in site.authors.get(language, [])],
+        # A live page's updates: its own, a draft of it, and one that never was.
+        "update": [str(pk) for pk in page.updates.values_list("pk", flat=True)] + ["987654321"]
+        if hasattr(page, "updates")
+        else [],
     }
     for pattern in page.get_subpage_urls():
         name = pattern.name

@@ -30,6 +30,7 @@ SCOPED, PAGES, GLOBAL = "scoped", "pages", "global"
 # Snippet viewsets and their choosers are classified by their model (see classify()).
 ADMIN_URLS = [
     ("nashra_link_translation", SCOPED, "Link a translation: test_pages.test_link_translation*"),
+    ("nashra_live_*", SCOPED, "the live desk, the page's section: live/tests/test_desk.py"),
     ("wagtailadmin_editing_sessions:ping", SCOPED, "who may edit the page or snippet: matrix"),
     ("simple_translation:submit_snippet_translation", SCOPED, "test_translate_snippet"),
     ("simple_translation:submit_page_translation", PAGES, "test_translate_article"),
@@ -79,6 +80,7 @@ ADMIN_URLS = [
 PAGE_MODELS = {
     "wagtailcore.page": "the root: nobody edits it",
     "news.articlepage": "the page rows of the matrix",
+    "live.livepage": "an article whose updates the live desk posts: as articles",
     "news.sectionpage": "the sections the page rows add to, move and copy into",
     "home.homepage": "an edition's home: its chiefs' grant, Wagtail page permissions",
     "pages.standardpage": "About us and the like: Wagtail page permissions, as articles",
