@@ -133,9 +133,15 @@ class LivePage(RoutablePageMixin, ArticlePage):
         seconds, version = super()._fragment_version(request)
         if getattr(request, "is_preview", False):
             return seconds, version
-        # The updates shown change with each update, and with ``?from=`` (older ones).
+        # The updates shown change with each update, and with ``?from=`` (older ones); the
+        # state by the clock, with nothing to purge: kept no longer than until it changes.
         start = request.GET.get("from", "")
-        return seconds, f"{version}:{version_of([live_tag(self.pk)])}:{start}"
+        now = timezone.now()
+        for moment in (self.coverage_started_at, self.coverage_ends_at):
+            if moment is not None and moment > now:
+                seconds = max(1, min(seconds, int((moment - now).total_seconds())))
+        state = self.coverage_state(now)
+        return seconds, f"{version}:{version_of([live_tag(self.pk)])}:{start}:{state}"
 
     def updates_page(self, request):
         """Return the updates shown: the newest, or from ``?from=<id>`` on; 404 for a bad id."""

@@ -41,8 +41,7 @@ def latest_updates(request, page):
 
 
 def updates_feed(request, page):
-    """The live page's updates as RSS, Atom or JSON Feed, newest first."""
-    request._nashra_cache_policy = "live_updates"
+    """The live page's updates as RSS, Atom or JSON Feed, newest first (purged with each)."""
     tags.add(request, tags.article_tag(page.pk))
     return feed_response(request, feeds.updates_feed(request, page))
 
