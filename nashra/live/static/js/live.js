@@ -137,6 +137,7 @@
       });
   }
 
+  section.classList.add("live--following");
   button.addEventListener("click", show);
   document.addEventListener("visibilitychange", function () {
     if (document.hidden) {
