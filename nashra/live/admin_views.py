@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -114,7 +115,10 @@ def delete_update(request, page_id, update_id):
 def coverage(request, page_id):
     """End the coverage now, or resume it."""
     page, _desk_rights = _desk(request, page_id)
-    ends_at = timezone.now() if request.POST.get("action") == "end" else None
+    action = request.POST.get("action")
+    if action not in ("end", "resume"):
+        return HttpResponseBadRequest(_("Say whether to end or resume the coverage."))
+    ends_at = timezone.now() if action == "end" else None
     services.set_coverage_end(page, request.user, ends_at)
     messages.success(
         request, _("The coverage has ended.") if ends_at else _("The coverage is live again.")

@@ -23,24 +23,37 @@ from .models import LivePage, LiveUpdate
 
 @dataclass(frozen=True)
 class LiveDesk:
-    """What one person may do on one live page."""
+    """What one person may do on one live page.
+
+    ``is_editor``: may publish the page itself (the section's editors, the chief editor):
+    publishes, changes and deletes any update, ends the coverage. ``can_publish``: may
+    publish their own updates (an editor, or a writer where the page lets its writers).
+    """
 
     can_post: bool
     can_publish: bool
+    is_editor: bool = False
     user_id: int | None = None
 
     @classmethod
     def for_user(cls, user, page):
         tester = page.permissions_for_user(user)
         can_post = tester.can_edit()
-        can_publish = tester.can_publish() or (page.writers_publish_updates and can_post)
-        return cls(can_post=can_post, can_publish=can_publish, user_id=user.pk)
+        is_editor = tester.can_publish()
+        can_publish = is_editor or (page.writers_publish_updates and can_post)
+        return cls(can_post, can_publish, is_editor, user.pk)
+
+    def _own(self, update):
+        return self.can_post and update.created_by_id == self.user_id
 
     def can_change(self, update):
-        """Publishers change any update; a writer only their own unpublished draft."""
-        if self.can_publish:
+        """Editors change any update; a writer their own draft, or own update they published."""
+        if self.is_editor:
             return True
-        return self.can_post and not update.is_published and update.created_by_id == self.user_id
+        return self._own(update) and (not update.is_published or self.can_publish)
+
+    def can_publish_update(self, update):
+        return self.is_editor or (self.can_publish and self._own(update))
 
 
 def _changed(page, reindex=True):
@@ -92,7 +105,7 @@ def post_update(
 def publish_update(update, user):
     """Publish a draft: it goes to the top, as of now."""
     desk = LiveDesk.for_user(user, update.page)
-    if not desk.can_publish:
+    if not desk.can_publish_update(update):
         raise PermissionDenied
     if update.is_published:
         return update
@@ -115,16 +128,15 @@ def edit_update(update, user, *, correction_text="", **fields):
         raise PermissionDenied
     for name, value in fields.items():
         setattr(update, name, value)
+    corrected = bool(correction_text) and update.is_published
     if update.is_published:
         update.edited_at = timezone.now()
-        if correction_text:
-            update.correction = add_correction(
-                update.page, "correction", correction_text, user=user
-            )
+    if corrected:
+        update.correction = add_correction(update.page, "correction", correction_text, user=user)
     update.version = update._meta.get_field("version").default()
     update.full_clean(exclude=["page", "created_by", "author", "correction"])
     update.save()
-    _log(update, "nashra.live.edit", user, correction=bool(correction_text))
+    _log(update, "nashra.live.edit", user, correction=corrected)
     if update.is_published:
         _changed(update.page)
     return update

@@ -100,3 +100,8 @@ def live_labels(context):
 @register.simple_tag
 def desk_can_change(desk, update):
     return desk.can_change(update)
+
+
+@register.simple_tag
+def desk_can_publish(desk, update):
+    return desk.can_publish_update(update)
