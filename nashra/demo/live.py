@@ -83,7 +83,7 @@ def _add_page(section, coverage, text, images_dir, now, translation_key):
     page.sources.set([source])
     page.save_revision().publish()
     authors = {author.name: author for author in Author.objects.filter(locale=section.locale)}
-    LiveUpdate.objects.bulk_create(
+    updates = [
         LiveUpdate(
             page=page,
             status=LiveUpdate.Status.PUBLISHED,
@@ -96,7 +96,10 @@ def _add_page(section, coverage, text, images_dir, now, translation_key):
             is_pinned=update.get("pinned", False),
         )
         for update in text["updates"]
-    )
+    ]
+    for update in updates:  # bulk_create calls no save(), which makes them
+        update.make_search_terms()
+    LiveUpdate.objects.bulk_create(updates)
     # Indexed with its updates' text (the publication above saw none).
     index_article(page)
     return page

@@ -23,6 +23,7 @@ from nashra.caching.store import version_of
 from nashra.news.models import ArticlePage
 from nashra.news.queries import images_in, prefetch_renditions
 from nashra.search.indexing import stream_text
+from nashra.search.text import term_string
 
 from . import views
 from .blocks import LiveUpdateBlock
@@ -235,6 +236,9 @@ class LiveUpdate(models.Model):
     )
     # Changes on every save: the reader's script replaces an update it shows when it differs.
     version = models.UUIDField(default=uuid.uuid4, editable=False)
+    # Its words as the search index takes them, made once when saved: indexing the live page
+    # again after each post then stems only the new update, not all of them.
+    search_terms = models.TextField(editable=False, blank=True, default="")
 
     objects = LiveUpdateQuerySet.as_manager()
 
@@ -250,6 +254,13 @@ class LiveUpdate(models.Model):
     def __str__(self):
         return self.title or self.plain_text()[:60] or str(self.pk)
 
+    def save(self, *args, **kwargs):
+        self.make_search_terms()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_terms"}
+        super().save(*args, **kwargs)
+
     @property
     def anchor(self):
         return f"update-{self.pk}"
@@ -260,3 +271,8 @@ class LiveUpdate(models.Model):
 
     def plain_text(self):
         return stream_text(self.body)
+
+    def make_search_terms(self):
+        """Return (and keep) the update's words as the search index takes them."""
+        self.search_terms = term_string(f"{self.title} {self.plain_text()}")
+        return self.search_terms

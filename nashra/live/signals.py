@@ -21,24 +21,33 @@ from . import states
 from .models import LivePage, LiveUpdate
 
 
-def updates_text(pages):
-    """Return {live page id: the text of its published updates}, for the search index."""
-    ids = [page.pk for page in pages]
-    texts = {}
+def updates_terms(pages):
+    """Return {live page id: the search terms of its published updates}, kept with each."""
     rows = (
         LiveUpdate.objects.published()
-        .filter(page_id__in=ids)
-        .order_by("page_id", "published_at")
-        .values_list("page_id", "title", "body")
+        .filter(page_id__in=[page.pk for page in pages])
+        .exclude(search_terms="")
+        .order_by("page_id", "published_at", "pk")
+        .values_list("page_id", "search_terms")
     )
-    for page_id, title, body in rows:
-        texts.setdefault(page_id, []).extend([title, indexing.stream_text(body)])
-    return {page_id: " ".join(filter(None, parts)) for page_id, parts in texts.items()}
+    found = {}
+    for page_id, terms in rows:
+        found.setdefault(page_id, []).append(terms)
+    return {page_id: " ".join(terms) for page_id, terms in found.items()}
+
+
+def refresh_updates_terms(batch_size=500):
+    """Make every update's search terms again (a change in how text becomes terms)."""
+    for start in range(0, LiveUpdate.objects.count(), batch_size):
+        updates = list(LiveUpdate.objects.order_by("pk")[start : start + batch_size])
+        for update in updates:
+            update.make_search_terms()
+        LiveUpdate.objects.bulk_update(updates, ["search_terms"])
 
 
 def connect():
     registry.register_lifetime_limit(states.seconds_until_change)
-    indexing.register_text_source(updates_text)
+    indexing.register_text_source(updates_terms, refresh_updates_terms)
     labels.connect(LivePage, (Topic, Source, Author))
     post_save.connect(on_translation_linked, sender=LivePage, dispatch_uid="purge-linked-live")
     page_published.connect(search.article_published, sender=LivePage, dispatch_uid="live-s-pub")

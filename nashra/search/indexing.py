@@ -45,28 +45,31 @@ def stream_text(stream_value):
     return " ".join(part.strip() for part in parts if part.strip())
 
 
-# Functions ``fn(pages) -> {page id: text}`` adding text that shows on a page beside its body
-# (a live page's updates), registered by the apps above: one query per batch, not per page.
+# Text that shows on a page beside its body (a live page's updates), registered by the apps
+# above as ``terms_of(pages) -> {page id: terms}``: already made into terms (``term_string``)
+# and kept with their rows, so indexing a page again costs no new stemming of all of it; one
+# query per batch. ``refresh()`` makes the kept terms again: ``rebuild_index`` calls it, for
+# when the way text becomes terms changes.
 text_sources = []
 
 
-def register_text_source(source):
-    text_sources.append(source)
+def register_text_source(terms_of, refresh=None):
+    text_sources.append((terms_of, refresh))
 
 
-def _extra_text(pages):
-    texts = {}
-    for source in text_sources:
-        for page_id, text in source(pages).items():
-            texts[page_id] = f"{texts.get(page_id, '')} {text}".strip()
-    return texts
+def _extra_terms(pages):
+    found = {}
+    for terms_of, _refresh in text_sources:
+        for page_id, terms in terms_of(pages).items():
+            found[page_id] = f"{found.get(page_id, '')} {terms}".strip()
+    return found
 
 
 def topic_text(topic):
     return " ".join([topic.name, *topic.alias_list])
 
 
-def _entry(page, extra=""):
+def _entry(page, extra_terms=""):
     tags = [topic_text(topic) for topic in page.topics.all()]
     tags += [source.name for source in page.sources.all()]
     entry = SearchEntry(
@@ -81,14 +84,14 @@ def _entry(page, extra=""):
         title=term_string(page.title),
         lead=term_string(page.lead),
         tags=term_string(" ".join(tags)),
-        body=term_string(" ".join(filter(None, [stream_text(page.body), extra]))),
+        body=" ".join(filter(None, [term_string(stream_text(page.body)), extra_terms])),
         entry=entry,
     )
     return entry, terms
 
 
 def _write(pages):
-    extra = _extra_text(pages) if pages else {}
+    extra = _extra_terms(pages) if pages else {}
     pairs = [_entry(page, extra.get(page.pk, "")) for page in pages]
     entries, rows = zip(*pairs, strict=True) if pairs else ((), ())
     if not entries:
@@ -148,6 +151,9 @@ def reindex_below(page):
 def rebuild_index(batch_size=1000, stdout=None):
     """Empty the index and index every live, public article again; return the count."""
     started = time.monotonic()
+    for _terms_of, refresh in text_sources:
+        if refresh is not None:
+            refresh()
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         get_backend().clear()

@@ -16,6 +16,7 @@ from nashra.feeds.tests.readers import FORMATS, read_feed
 from nashra.live import services
 from nashra.live.models import LiveUpdate
 from nashra.live.tests.factories import LivePageFactory, LiveUpdateFactory, paragraph
+from nashra.search.indexing import rebuild_index
 from nashra.sitemaps.tests.helpers import absolute, edition_locs, fetch, locs
 
 pytestmark = pytest.mark.django_db
@@ -247,6 +248,17 @@ def test_search_finds_the_live_page_by_a_word_only_its_updates_have(
     )
     assert search_titles(client, "Zanzibarite") == [live_page.title]
     assert search_titles(client, DRAFT_WORD) == []
+
+
+def test_rebuilding_the_index_makes_each_updates_terms_again(client, live_page):
+    """The terms kept with each update are remade by a rebuild (a change in how words are
+    stemmed reaches them), not only the pages'."""
+    LiveUpdateFactory(page=live_page, body=paragraph("The Pembaite ferry sails again."))
+    LiveUpdate.objects.update(search_terms="")
+
+    rebuild_index()
+
+    assert search_titles(client, "Pembaite") == [live_page.title]
 
 
 def test_the_live_page_is_in_the_edition_sitemap(client, live_page):
