@@ -6,8 +6,13 @@ runs wrk against six pages three ways -- uncached, app-cache hit, through Varnis
 cold crawl of distinct articles (the caches empty, as a search engine reads the archive),
 stock Wagtail serving a bare one-field page with the same words (nashra.baseline), and nginx
 serving a saved copy of the article page. Then times publish-to-visible through Varnish under
-load, reads each worker's memory, prints one table with each figure's ratio to stock Wagtail
-and to nginx, and writes it to <var>/bench-<db>.md.
+load. Then the live phase: a live page with 2,000 updates (``manage.py bench_live``), its
+newest updates (``updates/``) polled by 1,000 readers through Varnish while an editor posts
+an update every 5 s, each post timed to its appearance in Varnish's answer; nginx serving a
+saved copy of those updates as the ceiling; and the queries and weight of the live page's
+first render with 2,000 updates and with 20. Reads each worker's memory, prints one table
+with each figure's ratio to stock Wagtail and to nginx, and the targets met, and writes it to
+<var>/bench-<db>.md.
 
 The stack: PostgreSQL and Redis when both answer on 127.0.0.1 (database ``nashra_bench``,
 made if missing; Redis database 3), as production runs; else SQLite and each process's own
@@ -16,13 +21,16 @@ others. Every run uses a cache key prefix of its own, so it starts with the cach
 
 Environment: ARTICLES (100000), BENCH_SECONDS (10 per row), BENCH_CRAWL (6000 addresses
 offered to the cold crawl, each read at most once), BENCH_PUBLISHES (5), BENCH_SEARCH (the
-search word, "minister"), BENCH_VCL (deploy/varnish/nashra.vcl). Ports 18010-18030 on loopback.
+search word, "minister"), BENCH_VCL (deploy/varnish/nashra.vcl), BENCH_ONLY (``live``: the
+live phase alone, with the servers it needs, e.g. ``ARTICLES=2000 BENCH_ONLY=live make
+bench``). Ports 18010-18030 on loopback.
 """
 
 import gzip
 import json
 import os
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -33,6 +41,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +95,16 @@ CONNECTIONS = {
 BASELINE_HOST = "baseline.localhost"  # the bare page's own site (manage.py baseline_page)
 VISIBLE_WITHIN = 30  # seconds a publish may take to show before we call it lost
 PAGES = ["home", "section", "topic", "article", "search", "feed"]
+ONLY = os.environ.get("BENCH_ONLY", "")
+if ONLY not in ("", "live"):
+    raise SystemExit(f"BENCH_ONLY={ONLY}: only `live` (the live phase alone) is known")
+# The live phase: a big day's readers, each with the live page open, polling its updates.
+LIVE_CONNECTIONS = 1000
+LIVE_POST_EVERY = 5  # seconds between an editor's updates
+LIVE_VISIBLE_MS = 2000  # the target for post-to-visible
+PAGE_WEIGHT_KB = 100  # the page-weight budget, gzipped
+# wrk, Varnish and nginx each hold LIVE_CONNECTIONS sockets and more.
+OPEN_FILES = 8 * LIVE_CONNECTIONS
 
 ENV = {
     **os.environ,
@@ -115,6 +134,18 @@ CHILDREN = []  # every process started here, stopped in stop_all()
 
 def say(message):
     print(f"bench: {message}", flush=True)
+
+
+def raise_open_files(needed=OPEN_FILES):
+    """Let the children (wrk, Varnish, nginx) each hold LIVE_CONNECTIONS sockets."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= needed:
+        return
+    wanted = needed if hard == resource.RLIM_INFINITY else min(needed, hard)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    say(f"open files: soft limit raised from {soft} to {wanted}")
+    if wanted < needed:
+        say(f"open files: the hard limit ({hard}) is under {needed}; expect connect errors")
 
 
 def manage(*args, env=ENV, capture=False):
@@ -368,27 +399,35 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {dir}/html;
-        location / {{ try_files /article.html =404; }}
+{locations}
     }}
 }}
 """
 
 
-def start_nginx(page_html):
+def start_nginx(pages):
+    """Serve saved copies: ``pages`` maps a name to its HTML, served at ``/<name>/``; the
+    article's at every other address too."""
     directory = VAR / "nginx"
     shutil.rmtree(directory, ignore_errors=True)
     (directory / "tmp").mkdir(parents=True)
     (directory / "html").mkdir()
-    (directory / "html" / "article.html").write_bytes(page_html)
-    (directory / "html" / "article.html.gz").write_bytes(gzip.compress(page_html, 9))
+    locations = []
+    for name, html in pages.items():
+        (directory / "html" / f"{name}.html").write_bytes(html)
+        (directory / "html" / f"{name}.html.gz").write_bytes(gzip.compress(html, 9))
+        match = "/" if name == "article" else f"= /{name}/"
+        locations.append(f"        location {match} {{ try_files /{name}.html =404; }}")
     for path in (directory, directory / "html", VAR):
         path.chmod(0o755)  # nginx's workers read as nobody
     conf = directory / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(dir=directory, port=PORT_NGINX))
+    conf.write_text(
+        NGINX_CONF.format(dir=directory, port=PORT_NGINX, locations="\n".join(locations))
+    )
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     command = [nginx, "-p", str(directory), "-c", str(conf), "-e", str(directory / "error.log")]
     process = start("nginx", command)
-    wait_until_up(process, f"http://127.0.0.1:{PORT_NGINX}/")
+    wait_until_up(process, f"http://127.0.0.1:{PORT_NGINX}/{next(iter(pages))}/")
     return process
 
 
@@ -441,15 +480,23 @@ def cache_hits(url, header, tries=20):
 CACHE_HEADERS = {"app cache": "X-Nashra-Cache", "Varnish": "X-Cache"}
 
 
-def measure(rows, page, mode, url, warm_seconds=0, headers=(), crawl=None):
-    connections = CONNECTIONS[mode]
+def measure(rows, page, mode, url, warm_seconds=0, headers=(), crawl=None, connections=None):
+    connections = connections or CONNECTIONS[mode]
     if warm_seconds:  # every worker's own cache, and Varnish's, hold the page
         wrk(url, connections, warm_seconds, headers)
+    announce(page, mode, connections, url)
+    figures = wrk(url, connections, headers=headers, crawl=crawl)
+    record(rows, page, mode, connections, figures)
+
+
+def announce(page, mode, connections, url):
     say(f"{page:8} {mode:13} {connections:3} connections  {url}")
     if mode in CACHE_HEADERS:
         hits = cache_hits(url, CACHE_HEADERS[mode])
         say(f"         before: {hits} of 20 requests answered by the cache")
-    figures = wrk(url, connections, headers=headers, crawl=crawl)
+
+
+def record(rows, page, mode, connections, figures):
     rows.append({"page": page, "mode": mode, "connections": connections, **figures})
     say(
         f"         {figures['rps']:,.0f} req/s, p99 {figures['p99_us'] / 1000:.1f} ms, "
@@ -469,25 +516,11 @@ def publish_to_visible(targets):
     """
     url = f"http://127.0.0.1:{PORT_VARNISH}{targets['urls']['article']}"
     original = re.sub(r" · update \S+$", "", targets["headline"])
-    publisher = subprocess.Popen(
-        [PY, "manage.py", "bench_publish", "--lines"],
-        cwd=ROOT,
-        env=BUILD_ENV,  # the demo app (bench_publish) is not in production settings
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        bufsize=1,
-    )
-    publisher.name = "bench_publish"
-    CHILDREN.append(publisher)
+    publisher, send, answer = start_line_helper("bench_publish")
 
     def publish(headline):
-        publisher.stdin.write(f"{targets['article_id']}\t{headline}\n")
-        publisher.stdin.flush()
-        line = publisher.stdout.readline()
-        if not line:
-            raise SystemExit("bench_publish failed")
-        return json.loads(line)
+        send(targets["article_id"], headline)
+        return answer()
 
     publish(original)
     load = subprocess.Popen(
@@ -518,10 +551,43 @@ def publish_to_visible(targets):
     finally:
         stop(load)
         publish(original)
-        publisher.stdin.close()
-        publisher.wait(timeout=60)
-        CHILDREN.remove(publisher)
+        stop_line_helper(publisher)
     return times
+
+
+def start_line_helper(command):
+    """Start ``manage.py <command> --lines``, up before any clock starts (as an editor's
+    server process is); return it, a function that sends it one line of fields, and one
+    that waits for its JSON answer to the line."""
+    helper = subprocess.Popen(
+        [PY, "manage.py", command, "--lines"],
+        cwd=ROOT,
+        env=BUILD_ENV,  # the demo app (bench_publish, bench_live) is not in production settings
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+    helper.name = command
+    CHILDREN.append(helper)
+
+    def send(*fields):
+        helper.stdin.write("\t".join(str(field) for field in fields) + "\n")
+        helper.stdin.flush()
+
+    def answer():
+        line = helper.stdout.readline()
+        if not line:
+            raise SystemExit(f"{command} failed")
+        return json.loads(line)
+
+    return helper, send, answer
+
+
+def stop_line_helper(helper):
+    helper.stdin.close()
+    helper.wait(timeout=60)
+    CHILDREN.remove(helper)
 
 
 def poll_for(url, marker, deadline):
@@ -537,118 +603,94 @@ def poll_for(url, marker, deadline):
     return None
 
 
-# -- the report ---------------------------------------------------------------------------
+# -- the live phase -----------------------------------------------------------------------
 
 
-def table(rows, ceiling, baseline):
-    lines = [
-        "| page | mode | connections | req/s | p50 ms | p99 ms | errors | KB/response "
-        "| × stock Wagtail | vs nginx |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
-    ]
-    for row in rows:
-        lines.append(
-            f"| {row['page']} | {row['mode']} | {row['connections']} | {row['rps']:,.0f} "
-            f"| {row['p50_us'] / 1000:.1f} | {row['p99_us'] / 1000:.1f} | {row['errors']} "
-            f"| {row['bytes'] / max(row['requests'], 1) / 1024:.1f} "
-            f"| {row['rps'] / baseline:.2f}× | {row['rps'] / ceiling:.0%} |"
-        )
-    return lines
+def json_line(output):
+    """The JSON a helper command printed last (anything it printed before is not ours)."""
+    return json.loads(output.strip().splitlines()[-1])
 
 
-def report(rows, targets, publish_times, rss, crawled):
-    ceiling = next(row["rps"] for row in rows if row["mode"] == "nginx static")
-    baseline = next(row["rps"] for row in rows if row["mode"] == "stock Wagtail")
-    cache = "Redis" if REDIS_URL else "local memory"
-    workers = "" if GUNICORN_CONF.exists() else " (no deploy/gunicorn.conf.py: 2×cores+1 workers)"
-    lines = [
-        f"# make bench: {VENDOR}, {cache}, {ARTICLES:,} articles",
-        "",
-        f"{time.strftime('%Y-%m-%d %H:%M')}; {os.cpu_count()} cores; wrk -t{WRK_THREADS} "
-        f"(wrk shares the cores with the servers), {SECONDS} s a row, "
-        "`Accept-Encoding: gzip` on every request; app cache in "
-        f"{cache}; gunicorn with production settings{workers}"
-        "; stock Wagtail (the project template's apps and middleware, nashra.settings.baseline) "
-        "serves a bare one-field page with the article's words under the same gunicorn; "
-        f"the cold crawl reads {crawled:,} distinct articles of both editions once each, the "
-        "caches empty; nginx serves a saved, pre-compressed copy of the article page. "
-        f"Load average {LOAD_BEFORE:.1f} before the run, {os.getloadavg()[0]:.1f} after "
-        "(anything else running shares the cores).",
-        "",
-        *table(rows, ceiling, baseline),
-        "",
-        "Pages: " + ", ".join(f"{page} `{url}`" for page, url in targets["urls"].items()),
-        "",
-    ]
-    seen = [ms for ms in publish_times if ms is not None]
-    if publish_times:
-        missed = len(publish_times) - len(seen)
-        summary = (
-            f"median {statistics.median(seen):,.0f} ms, max {max(seen):,.0f} ms"
-            if seen
-            else "never"
-        )
-        lines.append(
-            f"Publish-to-visible through Varnish under load ({CONNECTIONS['Varnish']} connections, "
-            f"{len(publish_times)} publishes): {summary}"
-            + (f"; {missed} not visible within {VISIBLE_WITHIN} s" if missed else "")
-            + " — from the start of the publish to the new headline in Varnish's answer."
-        )
-        lines.append("")
-    for name, sizes in rss.items():
-        lines.append(
-            f"Gunicorn worker RSS after the {name} run: "
-            + ", ".join(f"{size:.0f} MB" for size in sizes)
-        )
-    lines += ["", *targets_met(rows, ceiling, baseline, seen, publish_times, rss)]
-    return "\n".join(lines) + "\n"
+def prepare_live():
+    """Make the live pages (2,000 updates and 20) and count what their first renders cost."""
+    say("live pages: 2,000 updates and 20 (manage.py bench_live)")
+    live = json_line(manage("bench_live", "--prepare", env=ARCHIVE_ENV, capture=True))
+    live["renders"] = json_line(manage("bench_live", "--queries", env=ARCHIVE_ENV, capture=True))
+    renders = live["renders"]
+    say(
+        f"first render: {renders['small_queries']} queries with {renders['small_updates']:,} "
+        f"updates, {renders['queries']} with {renders['updates']:,}; "
+        f"{renders['html_bytes'] / 1024:.0f} KB, {renders['gzip_bytes'] / 1024:.0f} KB gzipped"
+    )
+    return live
 
 
-def targets_met(rows, ceiling, baseline, seen, publish_times, rss):
-    """Return issue 13's targets, each with what this run measured."""
-    uncached = {row["page"]: row["rps"] for row in rows if row["mode"] == "uncached"}
-    article = {row["mode"]: row for row in rows if row["page"] == "article"}
-    crawl = next(row for row in rows if row["mode"] == "cold crawl")
-    varnish = [row for row in rows if row["mode"] == "Varnish"]
-    slowest = min(varnish, key=lambda row: row["rps"])
-    largest = max(size for sizes in rss.values() for size in sizes)
-    listings = [page for page in PAGES if page != "article"]
-    checks = [
-        ("uncached article ≥ 2× stock Wagtail and ≥ 340 req/s (16 connections)",
-         uncached["article"] >= max(2 * baseline, 340),
-         f"{uncached['article']:,.0f} req/s, {uncached['article'] / baseline:.2f}×"),
-        ("uncached " + ", ".join(listings) + " ≥ 150 req/s each",
-         all(uncached[page] >= 150 for page in listings),
-         ", ".join(f"{page} {uncached[page]:,.0f}" for page in listings)),
-        ("cold crawl ≥ 150 req/s", crawl["rps"] >= 150, f"{crawl['rps']:,.0f} req/s"),
-        ("app-cache hit (article) ≥ 5,000 req/s", article["app cache"]["rps"] >= 5000,
-         f"{article['app cache']['rps']:,.0f} req/s"),
-        ("Varnish ≥ 50% of nginx static on every row, 0 errors",
-         slowest["rps"] >= ceiling / 2 and not any(row["errors"] for row in varnish),
-         f"slowest {slowest['page']} {slowest['rps'] / ceiling:.0%}, "
-         f"{sum(row['errors'] for row in varnish)} errors"),
-        ("publish-to-visible ≤ 1 s under load",
-         bool(seen) and len(seen) == len(publish_times) and max(seen) <= 1000,
-         f"max {max(seen):,.0f} ms" if seen else "not visible"),
-        ("each gunicorn worker ≤ 200 MB RSS after the run", largest <= 200,
-         f"largest {largest:.0f} MB"),
-    ]  # fmt: skip
-    lines = ["| target | met | measured |", "|---|---|---|"]
-    for target, met, measured in checks:
-        lines.append(f"| {target} | {'yes' if met else '**no**'} | {measured} |")
-    return lines
+def live_phase(rows, live, varnish_url):
+    """Readers poll the live page's newest updates through Varnish while an editor posts one
+    every LIVE_POST_EVERY seconds; then nginx serves the saved updates to as many. Return
+    each post's post-to-visible in ms (None: not seen) and how long each post took.
+
+    The poster posts once before the clock starts: its process is warm, as a server's is.
+    """
+    url = varnish_url + live["url"] + "updates/"
+    poster, send, answer = start_line_helper("bench_live")
+    try:
+        send(live["page_id"], "warming up")
+        answer()
+        wrk(url, LIVE_CONNECTIONS, 2)  # Varnish's threads for so many readers, the fragment
+        announce("live updates", "Varnish", LIVE_CONNECTIONS, url)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            load = pool.submit(wrk, url, LIVE_CONNECTIONS)
+            posts = post_while_loaded(load, send, answer, live["page_id"], url)
+            figures = load.result()
+        record(rows, "live updates", "Varnish", LIVE_CONNECTIONS, figures)
+    finally:
+        stop_line_helper(poster)
+    measure(
+        rows,
+        "live updates",
+        "nginx static",
+        f"http://127.0.0.1:{PORT_NGINX}/updates/",
+        warm_seconds=1,
+        connections=LIVE_CONNECTIONS,
+    )
+    return posts
 
 
-def main():
-    VAR.mkdir(parents=True, exist_ok=True)
-    say(f"the stack: {VENDOR}, cache in {'Redis' if REDIS_URL else 'each process memory'}")
-    build_archive()
-    manage("collectstatic", "--noinput", "-v0")
-    targets = pick_targets()
-    crawl_list, crawl_count = crawl_paths()
+def post_while_loaded(load, send, answer, page_id, url):
+    """Post an update every LIVE_POST_EVERY seconds of the load, from its first second on,
+    while there is time left for it to show within the target; time each to its marker in
+    Varnish's answer.
+
+    Varnish is polled while the post runs: what the post does once its purge is sent (it
+    indexes the page again) may take longer than the update takes to show.
+    """
+    posts = []
+    began = time.monotonic()
+    due = began + 1
+    while not load.done() and due + LIVE_VISIBLE_MS / 1000 <= began + SECONDS:
+        time.sleep(max(0.0, due - time.monotonic()))
+        marker = f"live-{int(time.time())}x{len(posts)}"
+        send(page_id, marker)
+        seen = poll_for(url, marker, deadline=time.time() + VISIBLE_WITHIN)
+        posted = answer()
+        visible = None if seen is None else (seen - posted["started"]) * 1000
+        took = (posted["ended"] - posted["started"]) * 1000
+        posts.append({"visible_ms": visible, "post_ms": took})
+        if visible is None:
+            say(f"live post {len(posts)}: not visible within {VISIBLE_WITHIN} s; no more posts")
+            break  # no purge reaches Varnish: the others would wait as long
+        say(f"live post {len(posts)}: visible after {visible:.0f} ms (the post took {took:.0f} ms)")
+        due += LIVE_POST_EVERY
+    return posts
+
+
+# -- the archive's rows -------------------------------------------------------------------
+
+
+def measure_uncached(rows, rss, targets):
+    """Stock Wagtail's bare page, then each page rendered afresh on every request."""
     urls = targets["urls"]
-    rows, rss = [], {}
-
     server, baseline_url = start_baseline(targets["article_id"])
     baseline_host = ["-H", f"Host: {BASELINE_HOST}"]
     measure(rows, "bare page", "stock Wagtail", baseline_url, warm_seconds=2, headers=baseline_host)
@@ -669,25 +711,256 @@ def main():
     rss["uncached"] = worker_rss(server)
     stop(server)
 
-    varnish_url = f"http://127.0.0.1:{PORT_VARNISH}"
-    server = start_gunicorn("gunicorn-cached", PORT_CACHED)
-    base = f"http://127.0.0.1:{PORT_CACHED}"
+
+def measure_app_cache(rows, archive, base):
+    """The cold crawl, then each page from the app cache; return how many the crawl read."""
+    crawl_list, crawl_count = archive["crawl"]
     measure(rows, "articles", "cold crawl", base + "/", crawl=crawl_list)
     crawled = rows[-1]["requests"]
     if crawled > crawl_count:
         say(f"the crawl ran out of addresses ({crawl_count:,}): set BENCH_CRAWL higher")
     for page in PAGES:
-        measure(rows, page, "app cache", base + urls[page], warm_seconds=3)
-    start_varnish(PORT_CACHED)
-    for page in PAGES:
-        measure(rows, page, "Varnish", varnish_url + urls[page], warm_seconds=1)
-    start_nginx(fetch(base + urls["article"])[1])
-    measure(rows, "article", "nginx static", f"http://127.0.0.1:{PORT_NGINX}/", warm_seconds=1)
+        measure(rows, page, "app cache", base + archive["targets"]["urls"][page], warm_seconds=3)
+    return min(crawled, crawl_count)
 
-    publish_times = publish_to_visible(targets) if PUBLISHES else []
+
+# -- the report ---------------------------------------------------------------------------
+
+
+def table(rows):
+    """Each row with its ratio to stock Wagtail and to nginx serving a saved copy of the same
+    response (of the article, for the pages nginx has no copy of)."""
+    ceilings = {row["page"]: row["rps"] for row in rows if row["mode"] == "nginx static"}
+    baseline = next((row["rps"] for row in rows if row["mode"] == "stock Wagtail"), None)
+    lines = [
+        "| page | mode | connections | req/s | p50 ms | p99 ms | errors | KB/response "
+        "| × stock Wagtail | vs nginx |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in rows:
+        ceiling = ceilings.get(row["page"], ceilings.get("article"))
+        versus_baseline = f"{row['rps'] / baseline:.2f}×" if baseline else "–"
+        versus_ceiling = f"{row['rps'] / ceiling:.0%}" if ceiling else "–"
+        lines.append(
+            f"| {row['page']} | {row['mode']} | {row['connections']} | {row['rps']:,.0f} "
+            f"| {row['p50_us'] / 1000:.1f} | {row['p99_us'] / 1000:.1f} | {row['errors']} "
+            f"| {row['bytes'] / max(row['requests'], 1) / 1024:.1f} "
+            f"| {versus_baseline} | {versus_ceiling} |"
+        )
+    return lines
+
+
+def report(rows, rss, archive, live):
+    """The report: ``archive`` is None when only the live phase ran (BENCH_ONLY=live)."""
+    cache = "Redis" if REDIS_URL else "local memory"
+    only = " (BENCH_ONLY=live: the live phase alone)" if archive is None else ""
+    lines = [
+        f"# make bench: {VENDOR}, {cache}, {ARTICLES:,} articles{only}",
+        "",
+        setup(cache, archive),
+        "",
+        *table(rows),
+        "",
+    ]
+    if archive is not None:
+        lines += archive_notes(archive)
+    lines += live_notes(live)
+    for name, sizes in rss.items():
+        lines.append(
+            f"Gunicorn worker RSS after the {name} run: "
+            + ", ".join(f"{size:.0f} MB" for size in sizes)
+        )
+    lines += ["", *targets_met(rows, rss, archive, live)]
+    return "\n".join(lines) + "\n"
+
+
+def setup(cache, archive):
+    """The paragraph saying how the figures were made."""
+    workers = "" if GUNICORN_CONF.exists() else " (no deploy/gunicorn.conf.py: 2×cores+1 workers)"
+    parts = [
+        f"{time.strftime('%Y-%m-%d %H:%M')}; {os.cpu_count()} cores; wrk -t{WRK_THREADS} "
+        f"(wrk shares the cores with the servers), {SECONDS} s a row, "
+        f"`Accept-Encoding: gzip` on every request; app cache in {cache}; "
+        f"gunicorn with production settings{workers}",
+    ]
+    if archive is not None:
+        parts += [
+            "stock Wagtail (the project template's apps and middleware, nashra.settings.baseline) "
+            "serves a bare one-field page with the article's words under the same gunicorn",
+            f"the cold crawl reads {archive['crawled']:,} distinct articles of both editions "
+            "once each, the caches empty",
+            "nginx serves a saved, pre-compressed copy of the article page",
+        ]
+    parts.append(
+        f"the live rows: {LIVE_CONNECTIONS:,} connections ask for a live page's newest updates "
+        f"(`updates/`) through Varnish while an editor posts an update every {LIVE_POST_EVERY} s, "
+        "and nginx serves a saved, pre-compressed copy of those updates to as many"
+    )
+    return (
+        "; ".join(parts)
+        + f". Load average {LOAD_BEFORE:.1f} before the run, {os.getloadavg()[0]:.1f} after "
+        "(anything else running shares the cores)."
+    )
+
+
+def archive_notes(archive):
+    urls = archive["targets"]["urls"]
+    lines = ["Pages: " + ", ".join(f"{page} `{url}`" for page, url in urls.items()), ""]
+    publish_times = archive["publish_times"]
+    seen = [ms for ms in publish_times if ms is not None]
+    if publish_times:
+        missed = len(publish_times) - len(seen)
+        lines.append(
+            f"Publish-to-visible through Varnish under load ({CONNECTIONS['Varnish']} connections, "
+            f"{len(publish_times)} publishes): {summary(seen)}"
+            + (f"; {missed} not visible within {VISIBLE_WITHIN} s" if missed else "")
+            + " — from the start of the publish to the new headline in Varnish's answer."
+        )
+        lines.append("")
+    return lines
+
+
+def summary(times):
+    if not times:
+        return "never"
+    return f"median {statistics.median(times):,.0f} ms, max {max(times):,.0f} ms"
+
+
+def plural(count, noun):
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def spread(times):
+    low, high = min(times), max(times)
+    return f"{low:,.0f} ms" if round(low) == round(high) else f"{low:,.0f}–{high:,.0f} ms"
+
+
+def live_notes(live):
+    posts, renders = live["posts"], live["renders"]
+    seen = [post["visible_ms"] for post in posts if post["visible_ms"] is not None]
+    missed = len(posts) - len(seen)
+    took = [post["post_ms"] for post in posts]
+    return [
+        f"Live page `{live['url']}` ({renders['updates']:,} updates), its newest updates "
+        f"polled by {LIVE_CONNECTIONS:,} connections through Varnish while an editor posted one "
+        f"every {LIVE_POST_EVERY} s ({plural(len(posts), 'post')}): post-to-visible "
+        f"{summary(seen)}"
+        + (f"; {missed} not visible within {VISIBLE_WITHIN} s" if missed else "")
+        + " — from the start of the post (services.post_update, published, committed) to its "
+        "text in Varnish's answer for `updates/`"
+        + (f"; the posts themselves took {spread(took)}." if took else "."),
+        "",
+        "First render of a live page (an anonymous reader, every cache empty, the page cache "
+        f"off): {renders['small_queries']} SQL queries with {renders['small_updates']:,} "
+        f"updates, {renders['queries']} with {renders['updates']:,}; with "
+        f"{renders['updates']:,} updates its HTML is {renders['html_bytes'] / 1024:.0f} KB, "
+        f"{renders['gzip_bytes'] / 1024:.0f} KB gzipped.",
+        "",
+    ]
+
+
+def targets_met(rows, rss, archive, live):
+    """Return the targets (issue 13's with the archive's rows, the live issue's), each with
+    what this run measured."""
+    checks = archive_checks(rows, rss, archive["publish_times"]) if archive is not None else []
+    checks += live_checks(rows, live)
+    lines = ["| target | met | measured |", "|---|---|---|"]
+    for target, met, measured in checks:
+        lines.append(f"| {target} | {'yes' if met else '**no**'} | {measured} |")
+    return lines
+
+
+def archive_checks(rows, rss, publish_times):
+    ceiling = next(row["rps"] for row in rows if row["mode"] == "nginx static")
+    baseline = next(row["rps"] for row in rows if row["mode"] == "stock Wagtail")
+    seen = [ms for ms in publish_times if ms is not None]
+    uncached = {row["page"]: row["rps"] for row in rows if row["mode"] == "uncached"}
+    article = {row["mode"]: row for row in rows if row["page"] == "article"}
+    crawl = next(row for row in rows if row["mode"] == "cold crawl")
+    varnish = [row for row in rows if row["mode"] == "Varnish" and row["page"] in PAGES]
+    slowest = min(varnish, key=lambda row: row["rps"])
+    largest = max(size for sizes in rss.values() for size in sizes)
+    listings = [page for page in PAGES if page != "article"]
+    return [
+        ("uncached article ≥ 2× stock Wagtail and ≥ 340 req/s (16 connections)",
+         uncached["article"] >= max(2 * baseline, 340),
+         f"{uncached['article']:,.0f} req/s, {uncached['article'] / baseline:.2f}×"),
+        ("uncached " + ", ".join(listings) + " ≥ 150 req/s each",
+         all(uncached[page] >= 150 for page in listings),
+         ", ".join(f"{page} {uncached[page]:,.0f}" for page in listings)),
+        ("cold crawl ≥ 150 req/s", crawl["rps"] >= 150, f"{crawl['rps']:,.0f} req/s"),
+        ("app-cache hit (article) ≥ 5,000 req/s", article["app cache"]["rps"] >= 5000,
+         f"{article['app cache']['rps']:,.0f} req/s"),
+        ("Varnish ≥ 50% of nginx static on every row, 0 errors",
+         slowest["rps"] >= ceiling / 2 and not any(row["errors"] for row in varnish),
+         f"slowest {slowest['page']} {slowest['rps'] / ceiling:.0%}, "
+         f"{sum(row['errors'] for row in varnish)} errors"),
+        ("publish-to-visible ≤ 1 s under load",
+         bool(seen) and len(seen) == len(publish_times) and max(seen) <= 1000,
+         f"max {max(seen):,.0f} ms" if seen else "not visible"),
+        ("each gunicorn worker ≤ 200 MB RSS after the run", largest <= 200,
+         f"largest {largest:.0f} MB"),
+    ]  # fmt: skip
+
+
+def live_checks(rows, live):
+    modes = {row["mode"]: row for row in rows if row["page"] == "live updates"}
+    varnish, nginx = modes["Varnish"], modes["nginx static"]
+    posts = [post["visible_ms"] for post in live["posts"]]
+    seen = [ms for ms in posts if ms is not None]
+    renders = live["renders"]
+    return [
+        ("live updates through Varnish ≥ 50% of nginx static, 0 errors",
+         varnish["rps"] >= nginx["rps"] / 2 and not varnish["errors"],
+         f"{varnish['rps']:,.0f} req/s, {varnish['rps'] / nginx['rps']:.1%}, "
+         f"{varnish['errors']} errors"),
+        ("live post-to-visible ≤ 2 s (every post)",
+         bool(seen) and len(seen) == len(posts) and max(seen) <= LIVE_VISIBLE_MS,
+         f"{summary(seen)}, {len(seen)} of {len(posts)} posts seen"),
+        ("live page first render: same SQL queries with 2,000 updates as with 20",
+         renders["queries"] == renders["small_queries"],
+         f"{renders['small_queries']} with {renders['small_updates']:,}, "
+         f"{renders['queries']} with {renders['updates']:,}"),
+        (f"live page with 2,000 updates ≤ {PAGE_WEIGHT_KB} KB gzipped",
+         renders["gzip_bytes"] <= PAGE_WEIGHT_KB * 1024,
+         f"{renders['gzip_bytes'] / 1024:.0f} KB gzipped, "
+         f"{renders['html_bytes'] / 1024:.0f} KB raw"),
+    ]  # fmt: skip
+
+
+def main():
+    raise_open_files()
+    VAR.mkdir(parents=True, exist_ok=True)
+    say(f"the stack: {VENDOR}, cache in {'Redis' if REDIS_URL else 'each process memory'}")
+    build_archive()
+    manage("collectstatic", "--noinput", "-v0")
+    live = prepare_live()
+    rows, rss, archive = [], {}, None
+    if ONLY != "live":
+        archive = {"targets": pick_targets(), "crawl": crawl_paths()}
+        measure_uncached(rows, rss, archive["targets"])
+
+    varnish_url = f"http://127.0.0.1:{PORT_VARNISH}"
+    server = start_gunicorn("gunicorn-cached", PORT_CACHED)
+    base = f"http://127.0.0.1:{PORT_CACHED}"
+    if archive is not None:
+        archive["crawled"] = measure_app_cache(rows, archive, base)
+    start_varnish(PORT_CACHED)
+    static = {"updates": fetch(base + live["url"] + "updates/")[1]}
+    if archive is not None:
+        urls = archive["targets"]["urls"]
+        for page in PAGES:
+            measure(rows, page, "Varnish", varnish_url + urls[page], warm_seconds=1)
+        static["article"] = fetch(base + urls["article"])[1]
+    start_nginx(static)
+    if archive is not None:
+        nginx_url = f"http://127.0.0.1:{PORT_NGINX}/"
+        measure(rows, "article", "nginx static", nginx_url, warm_seconds=1)
+        archive["publish_times"] = publish_to_visible(archive["targets"]) if PUBLISHES else []
+    live["posts"] = live_phase(rows, live, varnish_url)
     rss["app-cache and Varnish"] = worker_rss(server)
 
-    text = report(rows, targets, publish_times, rss, min(crawled, crawl_count))
+    text = report(rows, rss, archive, live)
     output = VAR / f"bench-{VENDOR}.md"
     output.write_text(text)
     print()

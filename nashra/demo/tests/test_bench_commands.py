@@ -9,6 +9,7 @@ from django.test import Client
 from wagtail.models import Site
 
 from nashra.baseline.models import BarePage
+from nashra.live.models import LivePage
 from nashra.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,24 @@ def test_an_unknown_page_is_named():
     with pytest.raises(CommandError, match="No page"):
         call_command("baseline_page", "999999", stdout=io.StringIO())
     assert not ArticlePage.objects.exists()
+
+
+def test_bench_live_prepares_its_pages_and_posts_each_line(middle_east, monkeypatch, client):
+    out = io.StringIO()
+    call_command("bench_live", "--prepare", stdout=out)
+    pages = json.loads(out.getvalue())
+    assert LivePage.objects.get(pk=pages["page_id"]).updates.published().count() == 2000
+    assert LivePage.objects.get(pk=pages["small_page_id"]).updates.published().count() == 20
+
+    lines = f"{pages['small_page_id']}\tmarker-one\n{pages['small_page_id']}\tmarker-two\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    out = io.StringIO()
+    call_command("bench_live", "--lines", stdout=out)
+    reports = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(reports) == 2 and all(r["ended"] >= r["started"] for r in reports)
+    fragment = client.get(pages["small_url"] + "updates/").content.decode()
+    assert "marker-two" in fragment and "marker-one" in fragment
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("not a line\n"))
+    with pytest.raises(CommandError, match="Line 1"):
+        call_command("bench_live", "--lines", stdout=io.StringIO())
