@@ -1,10 +1,11 @@
 """One edition's worth of every kind of public page, for the tests that visit them all.
 
 ``build_edition("en")`` (or ``"ar"``) fills the edition whose home already exists with
-sections, articles, a topic, an author, a corrections page, About and Contact, and returns
-the address of one page of each kind. The article carries what breaks narrow screens: a hero
-picture, an 8-picture gallery, a quote, a subheading, a long address (linked and as plain
-text) and an 80-letter word.
+sections, articles, a live page with its updates, a topic, an author, a corrections page,
+About and Contact, and returns the address of one page of each kind. The article carries
+what breaks narrow screens: a hero picture, an 8-picture gallery, a quote, a subheading, a
+long address (linked and as plain text) and an 80-letter word; an update of the live page
+the address and the word.
 
 Only the hero picture (also the front page's lead) is wider than a phone; the others are
 small, since the first visit renders every size of every picture and each test pays for it:
@@ -22,6 +23,7 @@ from nashra.corrections.tests.factories import CorrectionFactory, CorrectionsPag
 from nashra.home.models import HomePage
 from nashra.home.services import get_or_create_section
 from nashra.lite.addresses import lite_url
+from nashra.live.tests.factories import LivePageFactory, LiveUpdateFactory
 from nashra.news.tests.factories import ArticlePageFactory
 from nashra.pages.tests.factories import ContactPageFactory, StandardPageFactory
 from nashra.people.tests.factories import AuthorFactory
@@ -59,6 +61,16 @@ TEXT = {
             "Dinar steadies as the central bank sells more dollars",
             "Farmers in Diyala count the cost of the drought",
         ],
+        "live": {
+            "title": "Ceasefire talks in Cairo: live updates",
+            "lead": "Delegations from both sides meet Egyptian and Qatari mediators for a "
+            "third day.",
+            "key_event": (
+                "Second round of talks announced",
+                "The mediators said the two delegations would meet again on Thursday.",
+            ),
+            "quote": ("We are closer than we have ever been.", "An Egyptian official"),
+        },
         "topic": "Iraq",
         "author": ("Huda Mansour", "Baghdad correspondent"),
         "source": "Reuters",
@@ -90,6 +102,15 @@ TEXT = {
             "الدينار يستقر مع زيادة مبيعات البنك المركزي من الدولار",
             "مزارعو ديالى يحصون خسائر الجفاف",
         ],
+        "live": {
+            "title": "محادثات وقف إطلاق النار في القاهرة: تغطية مباشرة",
+            "lead": "وفدا الطرفين يلتقيان الوسيطين المصري والقطري لليوم الثالث.",
+            "key_event": (
+                "الإعلان عن جولة ثانية من المحادثات",
+                "قال الوسطاء إن الوفدين سيلتقيان مجددًا يوم الخميس.",
+            ),
+            "quote": ("نحن أقرب من أي وقت مضى.", "مسؤول مصري"),
+        },
         "topic": "العراق",
         "author": ("هدى منصور", "مراسلة بغداد"),
         "source": "رويترز",
@@ -146,6 +167,39 @@ def story_body(text, gallery_images=()):
     ]
 
 
+def live_page(parent, text, topic, author, now):
+    """A live page on the air with three updates: a key event (also pinned), a quote, and
+    the long address and long word that break narrow screens."""
+    live = text["live"]
+    page = LivePageFactory(
+        parent=parent,
+        title=live["title"],
+        lead=live["lead"],
+        topics=[topic],
+        authors=[author],
+        published_at=now - datetime.timedelta(minutes=90),
+    )
+    quote, attribution = live["quote"]
+    key_title, key_text = live["key_event"]
+    links = f'<p>{text["long_text"]} <a href="{LONG_URL}">{LONG_URL}</a> — {text["long_word"]}.</p>'
+    for minutes, fields in (
+        (25, {"body": [("quote", {"quote": quote, "attribution": attribution})]}),
+        (
+            10,
+            {
+                "title": key_title,
+                "body": [("paragraph", f"<p>{key_text}</p>")],
+                "is_key_event": True,
+                "is_pinned": True,
+            },
+        ),
+        (2, {"body": [("paragraph", links)]}),
+    ):
+        published_at = now - datetime.timedelta(minutes=minutes)
+        LiveUpdateFactory(page=page, published_at=published_at, author=author, **fields)
+    return page
+
+
 def build_edition(language, pictures=True):
     """Fill the ``language`` edition (its home must exist) and return its pages' addresses.
 
@@ -189,6 +243,7 @@ def build_edition(language, pictures=True):
         sources=[source],
         published_at=now - datetime.timedelta(minutes=30),
     )
+    live = live_page(middle_east, text, topic, author, now)
     title, slug = text["corrections"]
     corrections = CorrectionsPageFactory(parent=home, title=title, slug=slug, show_in_menus=True)
     CorrectionFactory(article=article, text=text["correction"])
@@ -217,6 +272,7 @@ def build_edition(language, pictures=True):
             "home": home.url,
             "section": middle_east.url,
             "article": article.url,
+            "live": live.url,
             "topic": home.url + home.reverse_subpage("topic", args=[topic.slug]),
             "author": home.url + home.reverse_subpage("author", args=[author.slug]),
             "search": search,
