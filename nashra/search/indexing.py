@@ -96,8 +96,15 @@ def _write(pages):
     entries, rows = zip(*pairs, strict=True) if pairs else ((), ())
     if not entries:
         return 0
-    SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
-    SearchEntry.objects.bulk_create(entries)
+    # Written over, not deleted first: two changes to one page committed at once (two live
+    # updates posted in the same second) each index it, and the second waits for the first's
+    # row instead of inserting a duplicate of it.
+    SearchEntry.objects.bulk_create(
+        entries,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=["locale", "path", "type_of_work", "published_at"],
+    )
     get_backend().write(list(rows))
     return len(entries)
 
