@@ -40,9 +40,19 @@ def forget(**kwargs):
     memo.forget(_not_ended.get_cache_key())
 
 
-def state_of(page_id, now=None):
+def not_ended(request=None):
+    """The map of live pages not ended, read once per request however many teasers ask."""
+    found = getattr(request, "_nashra_live_states", None)
+    if found is None:
+        found = _not_ended()
+        if request is not None:
+            request._nashra_live_states = found
+    return found
+
+
+def state_of(page_id, now=None, request=None):
     """Return "live" or "scheduled" for a live page on the air or about to be, else ""."""
-    times = _not_ended().get(page_id)
+    times = not_ended(request).get(page_id)
     if times is None:
         return ""
     state = coverage_state(times[1], times[2], now)

@@ -71,12 +71,12 @@ def update_links(context, page, update):
     }
 
 
-@register.simple_tag
-def live_state(article):
+@register.simple_tag(takes_context=True)
+def live_state(context, article):
     """Return "live" or "scheduled" for a live page on the air or about to be, else ""."""
     if article is None or not getattr(article, "pk", None):
         return ""
-    return state_of(article.pk)
+    return state_of(article.pk, request=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
