@@ -10,7 +10,7 @@ import functools
 import zoneinfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_timedelta
+from babel.dates import format_date, format_datetime, format_time, format_timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
@@ -148,6 +148,16 @@ def long_datetime(value, language=None, tzinfo=None):
     return format_datetime(
         value,
         format="long",
+        tzinfo=tzinfo or timezone.get_current_timezone(),
+        locale=babel_locale(language),
+    )
+
+
+def short_time(value, language=None, tzinfo=None):
+    """Return the local time to the minute ("1:02 AM", "1:02 ص")."""
+    return format_time(
+        value,
+        "short",
         tzinfo=tzinfo or timezone.get_current_timezone(),
         locale=babel_locale(language),
     )

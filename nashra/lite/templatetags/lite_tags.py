@@ -1,6 +1,4 @@
-from babel.dates import format_time
 from django import template
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from nashra.core import dates, inline
@@ -39,7 +37,5 @@ def lite_datetime(value, digits):
     """Return the local date and the time to the minute: "7 December 2026 · 1:02 AM"."""
     if not value:
         return ""
-    time = format_time(
-        value, "short", tzinfo=timezone.get_current_timezone(), locale=dates.babel_locale()
-    )
+    time = dates.short_time(value)
     return dates.shape_digits(f"{dates.long_date(value)} · {time}", digits)

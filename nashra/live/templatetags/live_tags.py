@@ -1,9 +1,8 @@
 import datetime
 import json
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date
 from django import template
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
@@ -22,12 +21,6 @@ def _digits(context, text):
     return dates.shape_digits(text, system) if system else text
 
 
-def _clock(value):
-    return format_time(
-        value, "short", tzinfo=timezone.get_current_timezone(), locale=dates.babel_locale()
-    )
-
-
 @register.simple_tag(takes_context=True)
 def update_time(context, value):
     """An update's local time and short date ("2:05 PM · 7 Dec"), in full for a hover."""
@@ -38,7 +31,7 @@ def update_time(context, value):
         '<time datetime="{}" title="{}">{}</time>',
         value.astimezone(datetime.UTC).isoformat(timespec="seconds"),
         _digits(context, dates.long_datetime(value)),
-        _digits(context, f"{_clock(value)} · {day}"),
+        _digits(context, f"{dates.short_time(value)} · {day}"),
     )
 
 
@@ -47,7 +40,7 @@ def update_datetime(value):
     """The local date and time of a moment, as a live page announces its start."""
     if not value:
         return ""
-    return f"{dates.long_date(value)} · {_clock(value)}"
+    return f"{dates.long_date(value)} · {dates.short_time(value)}"
 
 
 @register.filter
