@@ -101,6 +101,7 @@ sub nashra_purge {
 # other parameter (utm_*, fbclid, ?x=N) is dropped, before the application sees it too, so
 # it cannot make a copy of its own. Read by the application:
 #   page                                      every listing and the search results (core/pagination.py)
+#   from                                      a live page's older updates (live/models.py)
 #   q, section, type, since, until, sort      search (search/forms.py)
 #   content                                   feeds (feeds/builders.py)
 # A new parameter in a public view must be added here, or the view never receives it.
