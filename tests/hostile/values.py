@@ -9,7 +9,7 @@ from nashra.pages.forms import ContactForm
 from nashra.search.forms import SearchForm
 
 # Parameters some view reads: the search form's, the listings' page, the feeds' content.
-PARAMETERS = [*SearchForm.base_fields, "page", "content", "return_url", "next"]
+PARAMETERS = [*SearchForm.base_fields, "page", "from", "content", "return_url", "next"]
 FORM_FIELDS = [
     *ContactForm.base_fields,
     "password",
