@@ -12,6 +12,9 @@ from django.utils import translation
 from nashra.core.tests.factories import NashraImageFactory
 from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
 from nashra.news.tests.factories import ArticlePageFactory
+from nashra.newsroom import roles
+from nashra.newsroom.services import section_groups
+from nashra.newsroom.tests.factories import make_member
 from nashra.people.tests.factories import AuthorFactory
 from nashra.sources.models import Source
 from nashra.sources.tests.factories import SourceFactory
@@ -86,6 +89,18 @@ def news(en_home):
 @pytest.fixture
 def middle_east(news, en_home):
     return get_or_create_section(en_home, "news/middle-east", "Middle East")[0]
+
+
+@pytest.fixture
+def writer(middle_east):
+    """A writer of News › Middle East: drafts there, publishes nothing."""
+    return make_member("writer", roles.WRITERS, section_groups(middle_east)[0])
+
+
+@pytest.fixture
+def editor(middle_east):
+    """An editor of News › Middle East: reviews and publishes there."""
+    return make_member("editor", roles.EDITORS, section_groups(middle_east)[1])
 
 
 @pytest.fixture

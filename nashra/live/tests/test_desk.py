@@ -33,16 +33,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def writer(middle_east):
-    return make_member("writer", roles.WRITERS, section_groups(middle_east)[0])
-
-
-@pytest.fixture
-def editor(middle_east):
-    return make_member("editor", roles.EDITORS, section_groups(middle_east)[1])
-
-
-@pytest.fixture
 def live_page(middle_east):
     return LivePageFactory(parent=middle_east, title="Ceasefire talks live")
 

@@ -2,7 +2,7 @@ import pytest
 
 from nashra.home.services import get_or_create_section
 from nashra.newsroom import roles
-from nashra.newsroom.services import edition_groups, section_groups
+from nashra.newsroom.services import edition_groups
 from nashra.sources.tests.factories import SourceFactory
 
 from .factories import make_member
@@ -16,16 +16,6 @@ def culture(en_home):
 @pytest.fixture
 def source(en_home):
     return SourceFactory(name="Saba")
-
-
-@pytest.fixture
-def writer(middle_east):
-    return make_member("writer", roles.WRITERS, section_groups(middle_east)[0])
-
-
-@pytest.fixture
-def editor(middle_east):
-    return make_member("editor", roles.EDITORS, section_groups(middle_east)[1])
 
 
 @pytest.fixture
