@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from nashra.analytics.counting import flush_view_counts
+from nashra.core import jobs
 from nashra.scheduling import services
 
 logger = logging.getLogger("nashra.scheduling")
@@ -99,3 +100,5 @@ class Command(BaseCommand):
             flush_view_counts()  # the most-read counts gathered in the cache since the last pass
         except Exception:
             logger.exception("Flushing view counts failed; they stay in the cache")
+        for line in jobs.run_all():  # what other apps registered (partner feeds to poll, …)
+            self.stdout.write(line)
