@@ -36,6 +36,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # The low-bandwidth edition, /ar/lite/… and /en/lite/… (nashra/lite), before Wagtail's pages.
     path("lite/", include("nashra.lite.urls")),
+    # The edition as IPTC ninjs for apps and partners (nashra/syndication).
+    path("ninjs/", include("nashra.syndication.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

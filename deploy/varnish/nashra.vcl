@@ -104,6 +104,7 @@ sub nashra_purge {
 #   from                                      a live page's older updates (live/models.py)
 #   q, section, type, since, until, sort      search (search/forms.py)
 #   content                                   feeds (feeds/builders.py)
+#   limit, before, after                      the ninjs API (syndication/paging.py)
 # A new parameter in a public view must be added here, or the view never receives it.
 sub nashra_normalise_query {
     if (req.url !~ "\?") {
@@ -111,7 +112,7 @@ sub nashra_normalise_query {
     }
     set req.http.nashra-query = regsuball(
         regsub(req.url, "^[^?]*\?", "&"),
-        "&(?!(page|from|q|section|type|since|until|sort|content)(=|&|$))[^&]*",
+        "&(?!(page|from|q|section|type|since|until|sort|content|limit|before|after)(=|&|$))[^&]*",
         "");
     set req.url = regsub(req.url, "\?.*$", "") + regsub(req.http.nashra-query, "^&", "?");
     unset req.http.nashra-query;

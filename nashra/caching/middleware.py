@@ -108,12 +108,18 @@ def conditional(request, response):
     """Answer 304 when the reader's copy is current (If-None-Match, If-Modified-Since)."""
     if response.status_code != 200 or response.streaming:
         return response
-    return get_conditional_response(
+    answer = get_conditional_response(
         request,
         etag=response.get("ETag"),
         last_modified=_last_modified(response),
         response=response,
     )
+    if answer is not response:
+        # A page other sites' scripts may read (CORS) stays readable when it is unchanged.
+        for name, value in response.items():
+            if name.lower().startswith("access-control-"):
+                answer[name] = value
+    return answer
 
 
 def _last_modified(response):

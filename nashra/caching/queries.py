@@ -22,6 +22,8 @@ from django.http import QueryDict
 PRIVATE_PAGE_FORMS = re.compile(r"(/[\w-]+)?/_util/")
 SEARCH = re.compile(r"/[\w-]+/search/")
 FEED = re.compile(r".*/feed/(atom/|json/)?")
+# The ninjs API (nashra/syndication), before FEED: a topic or section there may be "feed".
+NINJS = re.compile(r"/[\w-]+/ninjs/.*")
 # Addresses whose views read no parameter at all.
 NO_QUERY = re.compile(r"/(robots\.txt|sitemap\.xml|sitemaps/.*)")
 
@@ -33,6 +35,14 @@ def _page_number(value):
     except ValueError:
         return value
     return None if number == 1 else str(number)
+
+
+def _number(value):
+    """A whole number one way: "20" for "020"; else as it came (the view answers 400)."""
+    try:
+        return str(int(value))
+    except ValueError:
+        return value
 
 
 def _content(value):
@@ -58,6 +68,8 @@ PARAMETERS = {
     },
     # feeds/builders.py
     "feed": {"content": _content},
+    # syndication/paging.py: the page size and the keyset cursors
+    "ninjs": {"limit": _number, "before": _as_given, "after": _as_given},
     "fixed": {},
     # Every other page: a listing's page number (core/pagination.py), a live page's first
     # update shown (nashra/live: "older updates" without JavaScript). Pages that never ask
@@ -72,6 +84,8 @@ def kind_of(path):
         return None
     if SEARCH.fullmatch(path):
         return "search"
+    if NINJS.fullmatch(path):
+        return "ninjs"
     if FEED.fullmatch(path):
         return "feed"
     if NO_QUERY.fullmatch(path):

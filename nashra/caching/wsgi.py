@@ -59,10 +59,12 @@ class PageCacheApplication:
     def _answer(self, entry, environ, start_response):
         headers = {name.lower(): value for name, value in entry.headers}
         if entry.status == 200 and _is_current(environ, headers):
+            # CORS headers too: another site's script may read the answer (the ninjs API).
             kept = [
                 (name, value)
                 for name, value in entry.headers
                 if name.lower() in NOT_MODIFIED_HEADERS
+                or name.lower().startswith("access-control-")
             ]
             start_response(_status_line(304), [*kept, (CACHE_STATUS_HEADER, "hit")])
             return []

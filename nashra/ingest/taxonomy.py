@@ -10,7 +10,16 @@ from nashra.topics.models import Topic
 
 
 def topic_translation_key(uri):
-    """Return the translation key a subject uri stands for, the same in every edition."""
+    """Return the translation key a subject uri stands for, the same in every edition.
+
+    ``urn:uuid:<key>`` is a key itself: Nashra's own ninjs (nashra/syndication) names each
+    topic so, and importing it again finds the same topic with its translations still linked.
+    """
+    if uri.lower().startswith("urn:uuid:"):
+        try:
+            return uuid.UUID(uri[len("urn:uuid:") :])
+        except ValueError:
+            pass
     return uuid.uuid5(uuid.NAMESPACE_URL, uri)
 
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "nashra.sitemaps",
     "nashra.seo",
     "nashra.lite",
+    "nashra.syndication",
     "nashra.live",
     "nashra.analytics",
     "nashra.caching",

@@ -116,6 +116,27 @@ def _lite_targets(site):
             yield Target("lite-page", iri_to_uri(url))
 
 
+def _ninjs_targets(site):
+    """Each edition's ninjs: its listings, every article's item, a missing one, a stray path."""
+    for language in _languages():
+        prefix = f"/{language}/ninjs/"
+        yield Target("ninjs-edition", prefix, ("GET", "HEAD", "OPTIONS", "POST"))
+        yield Target("ninjs-section", prefix + "sections/news/")
+        yield Target("ninjs-section", prefix + "sections/members/")  # private: 404
+        yield Target("ninjs-missing", prefix + "no-such-thing/")
+        yield Target("ninjs-item", f"{prefix}items/987654321/")
+        for topic in site.topics.get(language, []):
+            yield Target("ninjs-topic", iri_to_uri(f"{prefix}topics/{topic.slug}/"))
+        for author in site.authors.get(language, []):
+            yield Target("ninjs-author", iri_to_uri(f"{prefix}authors/{author.slug}/"))
+    for article in site.articles:
+        yield Target("ninjs-item", f"/{article.locale.language_code}/ninjs/items/{article.pk}/")
+
+
+def _ninjs(name):
+    return lambda site: [target for target in _ninjs_targets(site) if target.name == name]
+
+
 # How to aim at each named URL pattern of the URL configuration.
 PATTERNS = {
     "health": lambda site: [Target("health", reverse("health"))],
@@ -169,6 +190,17 @@ PATTERNS = {
     "lite-home": lambda site: [t for t in _lite_targets(site) if t.name == "lite-home"],
     "lite-page": lambda site: [t for t in _lite_targets(site) if t.name == "lite-page"],
     "wagtail_serve": _page_targets,
+    **{
+        name: _ninjs(name)
+        for name in (
+            "ninjs-edition",
+            "ninjs-item",
+            "ninjs-section",
+            "ninjs-topic",
+            "ninjs-author",
+            "ninjs-missing",
+        )
+    },
 }
 
 

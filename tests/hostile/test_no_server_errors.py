@@ -76,7 +76,10 @@ def test_every_target_survives_the_classic_values(site, settings):
     assert {"HomePage:search", "HomePage:topic_feed_json", "SectionPage:feed_atom"} <= names
     assert {"CorrectionsPage:feed", "ContactPage:thanks", "view", "news"} <= names
     queries = [
-        "&".join(f"{name}={encode(value)}" for name in ("q", "page", "since", "until", "content"))
+        "&".join(
+            f"{name}={encode(value)}"
+            for name in ("q", "page", "since", "until", "content", "limit", "before")
+        )
         for value in CLASSIC
     ] + ["&".join(RAW), "page=2&page=x&q[]=a&q[b]=c&section=-1&type=news&sort=newest"]
     with application() as app:

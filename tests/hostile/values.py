@@ -8,8 +8,19 @@ from hypothesis import strategies as st
 from nashra.pages.forms import ContactForm
 from nashra.search.forms import SearchForm
 
-# Parameters some view reads: the search form's, the listings' page, the feeds' content.
-PARAMETERS = [*SearchForm.base_fields, "page", "from", "content", "return_url", "next"]
+# Parameters some view reads: the search form's, the listings' page, the feeds' content,
+# the ninjs API's page size and cursors.
+PARAMETERS = [
+    *SearchForm.base_fields,
+    "page",
+    "from",
+    "content",
+    "return_url",
+    "next",
+    "limit",
+    "before",
+    "after",
+]
 FORM_FIELDS = [
     *ContactForm.base_fields,
     "password",
