@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "nashra.sources",
     "nashra.pages",
     "nashra.ingest",
+    "nashra.wire",
     "nashra.newsroom",
     "nashra.scheduling",
     "nashra.corrections",
@@ -348,6 +349,13 @@ NASHRA_CACHE_SECONDS = {
 }
 # How often a reader's open live page asks for new updates (nashra/live/static/js/live.js).
 NASHRA_LIVE_POLL_SECONDS = int(os.environ.get("NASHRA_LIVE_POLL_SECONDS", "10"))
+# The wire desk (nashra/wire): how long untaken items stay in the inbox, and how partners'
+# feeds are fetched. Feeds on private or local addresses (127.0.0.1, 10.0.0.0/8,
+# 169.254.169.254…) are refused unless NASHRA_WIRE_ALLOW_PRIVATE_HOSTS is on.
+NASHRA_WIRE_KEEP_DAYS = int(os.environ.get("NASHRA_WIRE_KEEP_DAYS", "14"))
+NASHRA_WIRE_TIMEOUT = float(os.environ.get("NASHRA_WIRE_TIMEOUT", "10"))
+NASHRA_WIRE_MAX_BYTES = int(os.environ.get("NASHRA_WIRE_MAX_BYTES", str(5 * 1024 * 1024)))
+NASHRA_WIRE_ALLOW_PRIVATE_HOSTS = env_bool("NASHRA_WIRE_ALLOW_PRIVATE_HOSTS", False)
 NASHRA_UNCACHED_PATHS = [
     "/admin/",
     "/django-admin/",

@@ -8,6 +8,8 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # n
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 # The demo signs in with a password alone; NASHRA_REQUIRE_2FA=on shows the second step.
 NASHRA_REQUIRE_2FA = env_bool("NASHRA_REQUIRE_2FA", False)
+# A partner feed served from this machine (a test feed) may be polled in development.
+NASHRA_WIRE_ALLOW_PRIVATE_HOSTS = env_bool("NASHRA_WIRE_ALLOW_PRIVATE_HOSTS", True)
 
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True

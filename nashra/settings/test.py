@@ -20,6 +20,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 NASHRA_REQUIRE_2FA = False
+# The wire desk's tests serve feeds from 127.0.0.1; the address guard's tests turn this off.
+NASHRA_WIRE_ALLOW_PRIVATE_HOSTS = True
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="nashra-test-media-"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

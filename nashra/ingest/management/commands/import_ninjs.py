@@ -5,7 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from nashra.ingest.ninjs import schema_versions
+from nashra.ingest import inbox
+from nashra.ingest.errors import IngestError
+from nashra.ingest.ninjs import load_document, parse_document, schema_versions
 from nashra.ingest.services import ImportResult, ImportStatus, import_ninjs_file
 
 logger = logging.getLogger(__name__)
@@ -47,14 +49,41 @@ class Command(BaseCommand):
             choices=schema_versions(),
             help=_("Schema version for documents that do not name theirs."),
         )
+        parser.add_argument(
+            "--inbox",
+            action="store_true",
+            help=_(
+                "Put each item in the wire inbox, for an editor to take into a section, instead"
+                " of creating an article. An item waits in the edition of its language;"
+                " --edition places only those in a language no edition publishes."
+            ),
+        )
 
     def handle(
-        self, *args, paths, section, edition, publish, ninjs_version, pictures_from, **options
+        self,
+        *args,
+        paths,
+        section,
+        edition,
+        publish,
+        ninjs_version,
+        pictures_from,
+        inbox,
+        **options,
     ):
+        if inbox and (publish or section or pictures_from):
+            raise CommandError(
+                _(
+                    "--inbox goes without --publish, --section and --pictures-from: an editor"
+                    " takes each item from the inbox into a section."
+                )
+            )
         counts = dict.fromkeys(ImportStatus, 0)
         for path, problem in self.ninjs_files(paths):
             if problem:
                 result = ImportResult(path, ImportStatus.ERROR, problem)
+            elif inbox:
+                result = self.send_to_inbox(path, edition, ninjs_version)
             else:
                 result = self.import_file(
                     path, section, edition, publish, ninjs_version, pictures_from
@@ -109,3 +138,31 @@ class Command(BaseCommand):
             logger.exception("Importing %s failed", path)
             message = _("%(file)s: unexpected error (%(error)s)") % {"file": path, "error": error}
             return ImportResult(path, ImportStatus.ERROR, message)
+
+    def send_to_inbox(self, path, edition, version):
+        """Put the file's item in the wire inbox; the uri stays its guid, its language its own."""
+        try:
+            item = parse_document(load_document(path), version=version)
+            if not item.is_article:
+                message = _(
+                    "%(file)s: a %(type)s item is not an article; only text and composite items"
+                    " go to the inbox"
+                ) % {"file": path, "type": item.type}
+                return ImportResult(path, ImportStatus.SKIPPED, message)
+            if not item.headline:
+                raise IngestError(_("the document has no headline"))
+            delivered = inbox.deliver(item, path, edition=edition)
+        except IngestError as error:
+            message = _("%(file)s: %(problem)s") % {"file": path, "problem": error}
+            return ImportResult(path, ImportStatus.ERROR, message, error=error)
+        except inbox.NoInbox as error:
+            raise CommandError(str(error)) from error
+        except Exception as error:  # as in import_file: one bad file must not stop the rest
+            logger.exception("Sending %s to the wire inbox failed", path)
+            message = _("%(file)s: unexpected error (%(error)s)") % {"file": path, "error": error}
+            return ImportResult(path, ImportStatus.ERROR, message)
+        message = _("%(file)s: %(description)s") % {
+            "file": path,
+            "description": delivered.description,
+        }
+        return ImportResult(path, ImportStatus(delivered.status), message)
