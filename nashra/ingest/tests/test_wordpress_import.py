@@ -34,7 +34,7 @@ def imported(editions, wordpress_export):
     return report, wordpress_export.manifest
 
 
-def test_every_post_and_page_comes_in_as_wordpress_had_it(imported):
+def check_every_post_comes_in_as_wordpress_had_it(imported):
     report, manifest = imported
     posts = manifest["posts"]
 
@@ -57,7 +57,7 @@ def test_every_post_and_page_comes_in_as_wordpress_had_it(imported):
         assert page.locale.language_code == "en"
 
 
-def test_the_lead_is_the_excerpt_or_the_text_before_more(imported):
+def check_the_lead_is_the_excerpt_or_the_text_before_more(imported):
     _report, manifest = imported
     published = manifest["posts"]["published"]
 
@@ -65,7 +65,7 @@ def test_the_lead_is_the_excerpt_or_the_text_before_more(imported):
     assert all(page.lead for page in ArticlePage.objects.all())
 
 
-def test_categories_become_nested_sections(imported):
+def check_categories_become_nested_sections(imported):
     _report, manifest = imported
     middle_east = manifest["categories"]["middle-east"]
 
@@ -75,7 +75,7 @@ def test_categories_become_nested_sections(imported):
     assert sections.get().get_parent().specific == news
 
 
-def test_drafts_stay_drafts_and_scheduled_posts_wait(imported):
+def check_drafts_stay_drafts_and_scheduled_posts_wait(imported):
     _report, manifest = imported
 
     draft = page_for(manifest["posts"]["draft"])
@@ -86,7 +86,7 @@ def test_drafts_stay_drafts_and_scheduled_posts_wait(imported):
     assert scheduled.get_latest_revision().approved_go_live_at == scheduled.go_live_at
 
 
-def test_pages_become_standard_pages_under_their_parents(imported):
+def check_pages_become_standard_pages_under_their_parents(imported):
     _report, manifest = imported
 
     about = page_for(manifest["posts"]["page"])
@@ -96,7 +96,7 @@ def test_pages_become_standard_pages_under_their_parents(imported):
     assert about.live and team.live
 
 
-def test_pictures_come_from_the_uploads_folder(imported):
+def check_pictures_come_from_the_uploads_folder(imported):
     report, manifest = imported
     published = manifest["posts"]["published"]
     lead = manifest["attachments"]["lead"]
@@ -111,7 +111,7 @@ def test_pictures_come_from_the_uploads_folder(imported):
     assert not report.media_problems
 
 
-def test_hostile_markup_never_reaches_a_reader(imported, client):
+def check_hostile_markup_never_reaches_a_reader(imported, client):
     _report, manifest = imported
 
     page = page_for(manifest["posts"]["hostile"])
@@ -122,13 +122,13 @@ def test_hostile_markup_never_reaches_a_reader(imported, client):
         assert attack not in html
 
 
-def test_comments_are_left_out_and_counted(imported):
+def check_comments_are_left_out_and_counted(imported):
     report, manifest = imported
 
     assert report.comments == len(manifest["comments"])
 
 
-def test_old_addresses_redirect_to_the_new_pages(imported, client):
+def check_old_addresses_redirect_to_the_new_pages(imported, client):
     _report, manifest = imported
     post = manifest["posts"]["published"]
     page = page_for(post)
@@ -144,7 +144,7 @@ def test_old_addresses_redirect_to_the_new_pages(imported, client):
     assert response["Location"] == arabic.url
 
 
-def test_archives_and_attachment_pages_redirect(imported, client):
+def check_archives_and_attachment_pages_redirect(imported, client):
     _report, manifest = imported
     category = manifest["categories"]["middle-east"]
     tag = manifest["tags"]["iraq"]
@@ -161,6 +161,23 @@ def test_archives_and_attachment_pages_redirect(imported, client):
     response = client.get(urlsplit(attachment["attachment_link"]).path)
     assert response.status_code == 301
     assert response["Location"] == page_for(manifest["posts"]["published"]).url
+
+
+def test_the_site_comes_in_item_by_item(imported, client):
+    """One import of the real export, compared with what WordPress made, item by item."""
+    check_every_post_comes_in_as_wordpress_had_it(imported)
+    check_the_lead_is_the_excerpt_or_the_text_before_more(imported)
+    check_categories_become_nested_sections(imported)
+    check_drafts_stay_drafts_and_scheduled_posts_wait(imported)
+    check_pages_become_standard_pages_under_their_parents(imported)
+    check_pictures_come_from_the_uploads_folder(imported)
+    check_hostile_markup_never_reaches_a_reader(imported, client)
+    check_comments_are_left_out_and_counted(imported)
+
+
+def test_every_old_address_leads_to_its_new_page(imported, client):
+    check_old_addresses_redirect_to_the_new_pages(imported, client)
+    check_archives_and_attachment_pages_redirect(imported, client)
 
 
 def test_running_it_again_updates_and_never_duplicates(imported, wordpress_export):
