@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEMO_SETTINGS ?= nashra.settings.dev
 
-.PHONY: demo test install messages translations chromium java lint format serve clean bench-search bench lighthouse varnish nginx
+.PHONY: demo test install messages translations chromium java lint format serve clean bench-search bench lighthouse varnish nginx wordpress
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ demo: install
 	@echo "Nashra is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) PY=$(PY) PORT=$(PORT) scripts/demo-serve
 
-test: install chromium java varnish nginx
+test: install chromium java varnish nginx wordpress
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Search timings on a 100,000-article archive (SQLite, or PostgreSQL with DATABASE_URL).
@@ -53,6 +53,10 @@ varnish:
 
 nginx:
 	@scripts/ensure-nginx
+
+# Debian's wordpress, PHP and MariaDB: the import tests build a real WordPress site and export it.
+wordpress:
+	@scripts/ensure-wordpress
 
 # Regenerate the Arabic catalogue from the code (needs Debian's gettext for xgettext).
 translations: $(VENV)/.installed

@@ -90,7 +90,7 @@ def _library_image(picture, item, path, stored_files):
     existing = image_model.objects.filter(wire_uri=wire_uri).order_by("pk").first()
     if existing is not None:
         return existing
-    _check_image(path)
+    check_image(path)
     image = image_model(
         title=(picture.caption or picture.headline or item.headline)[:255],
         caption=picture.caption[:500],
@@ -107,7 +107,7 @@ def _library_image(picture, item, path, stored_files):
     return image
 
 
-def _check_image(path):
+def check_image(path):
     extensions = get_allowed_image_extensions()
     if path.suffix.lower().lstrip(".") not in extensions:
         raise IngestError(

@@ -177,6 +177,7 @@ def _edition_locale(item, edition, page):
                 _("unknown edition “%(edition)s” (editions: %(editions)s)")
                 % {"edition": edition, "editions": _editions()}
             )
+        _refuse_other_language(item, locale)
         if page is not None and page.locale_id != locale.pk:
             raise IngestError(
                 _(
@@ -206,6 +207,31 @@ def _edition_locale(item, edition, page):
             % {"edition": settings.LANGUAGE_CODE}
         )
     return locale
+
+
+def _primary(language):
+    return language.strip().lower().replace("_", "-").split("-")[0]
+
+
+def _refuse_other_language(item, locale):
+    """Refuse a document whose language is not the chosen edition's: it would be shown as such."""
+    if not item.language or _primary(item.language) == _primary(locale.language_code):
+        return
+    own = _locale(item.language)
+    hint = (
+        _("import it into the %(edition)s edition, or without --edition")
+        % {"edition": own.language_code}
+        if own
+        else _("no edition is in that language (editions: %(editions)s)")
+        % {"editions": _editions()}
+    )
+    raise IngestError(
+        _(
+            "the document is in “%(language)s”, not in the language of the %(edition)s"
+            " edition; %(hint)s"
+        )
+        % {"language": item.language, "edition": locale.language_code, "hint": hint}
+    )
 
 
 def _find_section(locale, section_path):

@@ -330,6 +330,11 @@ NASHRA_HEALTH_DETAIL_ADDRESSES = os.environ.get("NASHRA_HEALTH_DETAIL_ADDRESSES"
 NASHRA_CONTACT_RATE_LIMIT = int(os.environ.get("NASHRA_CONTACT_RATE_LIMIT", "5"))
 NASHRA_CONTACT_RATE_WINDOW = int(os.environ.get("NASHRA_CONTACT_RATE_WINDOW", "600"))
 NASHRA_PAGE_SIZE = int(os.environ.get("NASHRA_PAGE_SIZE", "20"))
+# import_wordpress --fetch-media: the largest picture fetched, and the seconds one fetch may take.
+NASHRA_IMPORT_MEDIA_MAX_BYTES = int(
+    os.environ.get("NASHRA_IMPORT_MEDIA_MAX_BYTES", str(20 * 1024 * 1024))
+)
+NASHRA_IMPORT_MEDIA_TIMEOUT = int(os.environ.get("NASHRA_IMPORT_MEDIA_TIMEOUT", "20"))
 # Most read: views are counted in the cache and written in batches (nashra/analytics/counting.py).
 NASHRA_VIEWS_FLUSH_INTERVAL = int(os.environ.get("NASHRA_VIEWS_FLUSH_INTERVAL", "60"))
 NASHRA_MOST_READ_CACHE_SECONDS = int(os.environ.get("NASHRA_MOST_READ_CACHE_SECONDS", "300"))

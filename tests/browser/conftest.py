@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from nashra.core.tests.factories import gallery
 
@@ -25,6 +26,10 @@ from .helpers import (
     serve_media,
 )
 from .site_pages import build_edition
+
+
+# An assertion on the page waits this long for it to come true (Playwright's default is 5 s).
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -106,7 +111,11 @@ def make_context(browser, live_server, _requests_in_flight):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(base_url=live_server.url, **options)
         context.route(f"{live_server.url}{settings.MEDIA_URL}**", serve_media)
-        context.set_default_timeout(10_000)
+        # Generous: CI runs the two databases' suites side by side on two cores, and a page
+        # that loads in 300 ms alone can take ten times that there. Speed is measured by
+        # `make bench`, never here.
+        context.set_default_timeout(20_000)
+        context.set_default_navigation_timeout(30_000)
         contexts.append(context)
         return context
 

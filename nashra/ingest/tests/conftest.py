@@ -5,6 +5,8 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image as PILImage
 
+from .wordpress_site import build_wordpress_export
+
 
 @pytest.fixture
 def editions(en_home, ar_home, news, middle_east, ar_news, ar_middle_east):
@@ -57,3 +59,18 @@ def no_network(monkeypatch):
 
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+@pytest.fixture(scope="session")
+def wordpress_export(tmp_path_factory):
+    """Return a real WordPress site's WXR export, its uploads folder and manifest (built once).
+
+    Debian's wordpress, PHP and MariaDB are installed by scripts/ensure-wordpress if missing.
+    """
+    return build_wordpress_export(tmp_path_factory.mktemp("wordpress"))
+
+
+@pytest.fixture(scope="session")
+def wordpress_arabic_export(tmp_path_factory):
+    """Return the export of an Arabic-only WordPress site, like wordpress_export (built once)."""
+    return build_wordpress_export(tmp_path_factory.mktemp("wordpress-arabic"), site="arabic")

@@ -24,6 +24,12 @@ def suite_id(path):
     return f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
 
 
+def foreign(document):
+    """Whether the document says it is in a language other than English."""
+    language = document.get("language")
+    return bool(language) and language.split("-")[0].lower() != "en"
+
+
 def has_main_headline(document):
     return any(h.get("role") == "main" for h in document.get("headlines", [])) or bool(
         document.get("headline")
@@ -52,6 +58,9 @@ def test_should_pass_documents_are_accepted(editions, path):
     assert not isinstance(result.error, SchemaError), result.message
     if document.get("type", "text") not in {"text", "composite"}:
         assert result.status == ImportStatus.SKIPPED, result.message
+    elif foreign(document):
+        assert result.status == ImportStatus.ERROR
+        assert "not in the language of the en edition" in result.message
     elif has_main_headline(document):
         assert result.status == ImportStatus.CREATED, result.message
         assert ArticlePage.objects.get().wire_uri == document["uri"]
@@ -66,7 +75,11 @@ def test_agency_examples_import(editions, path, no_network):
 
     result = import_ninjs_file(path, section_path="news/middle-east", edition="en")
 
-    if document.get("type", "text") in {"text", "composite"}:
+    if document.get("type", "text") in {"text", "composite"} and foreign(document):
+        assert result.status == ImportStatus.ERROR
+        assert "not in the language of the en edition" in result.message
+        assert not ArticlePage.objects.exists()
+    elif document.get("type", "text") in {"text", "composite"}:
         assert result.status == ImportStatus.CREATED, result.message
         page = ArticlePage.objects.get()
         assert page.title and page.lead

@@ -185,8 +185,36 @@ def test_without_section_a_new_article_goes_to_the_editions_first_section(editio
     assert ArticlePage.objects.get().get_parent().specific == editions.en_news
 
 
-def test_edition_option_overrides_the_document_language(editions, write_ninjs):
+def test_edition_option_refuses_a_document_in_another_language(editions, write_ninjs):
     result = import_ninjs_file(write_ninjs("3x.json", article_3x()), edition="ar")
+
+    assert result.status == ImportStatus.ERROR
+    assert "“en”, not in the language of the ar edition" in result.message
+    assert "import it into the en edition" in result.message
+    assert not ArticlePage.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["de", "nb-NO", "sv", "zh-Hans"])
+def test_a_foreign_document_is_not_imported_into_the_english_edition(
+    editions, write_ninjs, language
+):
+    """IPTC's own German, Norwegian, Swedish and Chinese examples once came in as English."""
+    path = write_ninjs("foreign.json", article_3x(language=language))
+
+    forced = import_ninjs_file(path, edition="en", section_path=SECTION)
+    unforced = import_ninjs_file(path, section_path=SECTION)
+
+    assert forced.status == unforced.status == ImportStatus.ERROR
+    assert f"“{language}”, not in the language of the en edition" in forced.message
+    assert "no edition is in that language" in forced.message
+    assert f"language “{language}” has no edition" in unforced.message
+    assert not ArticlePage.objects.exists()
+
+
+def test_a_regional_variant_of_the_editions_language_is_accepted(editions, write_ninjs):
+    result = import_ninjs_file(
+        write_ninjs("3x.json", article_3x(language="ar-YE")), edition="ar", section_path=SECTION
+    )
 
     assert result.status == ImportStatus.CREATED, result.message
     assert ArticlePage.objects.get().locale == editions.ar
