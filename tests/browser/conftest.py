@@ -27,7 +27,6 @@ from .helpers import (
 )
 from .site_pages import build_edition
 
-
 # An assertion on the page waits this long for it to come true (Playwright's default is 5 s).
 expect.set_options(timeout=15_000)
 
