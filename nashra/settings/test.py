@@ -22,6 +22,9 @@ AUTHENTICATION_BACKENDS = [
 NASHRA_REQUIRE_2FA = False
 # The wire desk's tests serve feeds from 127.0.0.1; the address guard's tests turn this off.
 NASHRA_WIRE_ALLOW_PRIVATE_HOSTS = True
+# The tests' PostgreSQL database need not outlive a crash: no commit waits for the disk.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="nashra-test-media-"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

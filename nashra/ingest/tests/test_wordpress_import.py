@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
 
 from nashra.ingest.models import ImportedPage
 from nashra.ingest.wordpress.importer import import_wordpress
@@ -109,6 +110,8 @@ def check_pictures_come_from_the_uploads_folder(imported):
     kinds = [block.block_type for block in classic.body]
     assert "gallery" in kinds or kinds.count("image") >= 2, kinds
     assert not report.media_problems
+    library = get_image_model().objects.filter(wire_uri__startswith="wordpress:")
+    assert library.count() == len(manifest["attachments"]) == report.pictures  # unused ones too
 
 
 def check_hostile_markup_never_reaches_a_reader(imported, client):

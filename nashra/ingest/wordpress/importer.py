@@ -7,6 +7,7 @@ one bad item is reported by its id and the rest still come in. ``dry_run`` does 
 a transaction it rolls back, and removes the picture files it stored.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -36,6 +37,7 @@ from .media import MediaLibrary
 from .wxr import Author, Item, Site, Term, local_datetime_text, read_export
 
 IMPORTED_TYPES = {"post", "page"}
+PICTURE = re.compile(r"\.(jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
 DRAFT_STATUSES = {"draft", "pending", "private"}
 
@@ -71,6 +73,7 @@ class Report:
     media_problems: list = field(default_factory=list)
     redirects: int = 0
     comments: int = 0
+    pictures: int = 0
 
     @property
     def failed(self):
@@ -246,7 +249,16 @@ class _Run:
         for page in _parents_first(pages):
             self._one(page, self._page)
         self._archive_redirects()
+        self._library()
         self.report.media_problems = list(self.media.problems)
+
+    def _library(self):
+        """Bring in the pictures no post showed too: the archive's library moves whole."""
+        for attachment in self.export.attachments.values():
+            if PICTURE.search(attachment.attachment_url or ""):
+                with transaction.atomic():
+                    self.media.attachment_image(attachment)
+        self.report.pictures = sum(1 for image in self.media._images.values() if image)
 
     def _one(self, item, importer):
         stored, cached = len(self.media.stored_files), set(self.media._images)

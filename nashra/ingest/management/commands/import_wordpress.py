@@ -117,10 +117,14 @@ class Command(BaseCommand):
         for row in [header, *rows]:
             write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
         write(
-            _("sections: %(created)d created, %(existing)d already there; redirects: %(redirects)d")
+            _(
+                "sections: %(created)d created, %(existing)d already there; pictures: %(pictures)d;"
+                " redirects: %(redirects)d"
+            )
             % {
                 "created": report.sections["created"],
                 "existing": report.sections["existing"],
+                "pictures": report.pictures,
                 "redirects": report.redirects,
             }
         )
