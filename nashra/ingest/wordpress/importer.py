@@ -8,18 +8,15 @@ a transaction it rolls back, and removes the picture files it stored.
 """
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import find_available_slug, get_supported_content_language_variant
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
@@ -34,116 +31,14 @@ from ..models import ImportedPage
 from ..taxonomy import authors_for, topics_for
 from .content import Converter
 from .media import MediaLibrary
-from .wxr import Author, Item, Site, Term, local_datetime_text, read_export
+from .redirects import OldAddresses
+from .report import ItemResult, Outcome, Report
+from .wxr import Item, parse_date, read_export, scan
 
 IMPORTED_TYPES = {"post", "page"}
 PICTURE = re.compile(r"\.(jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
 DRAFT_STATUSES = {"draft", "pending", "private"}
-
-
-class Outcome:
-    CREATED = gettext_lazy("created")
-    UPDATED = gettext_lazy("updated")
-    SKIPPED = gettext_lazy("skipped")
-    FAILED = gettext_lazy("failed")
-
-
-@dataclass
-class ItemResult:
-    item: Item
-    outcome: str
-    message: str
-    page: Page | None = None
-
-    def __str__(self):
-        title = self.item.title or "-"
-        return f"{self.item.label} “{title}”: {self.outcome} ({self.message})"
-
-
-@dataclass
-class Report:
-    site: Site
-    edition: str
-    dry_run: bool
-    results: list[ItemResult] = field(default_factory=list)
-    sections: Counter = field(default_factory=Counter)  # created / existing
-    left_out: Counter = field(default_factory=Counter)  # post types and statuses not imported
-    notes: Counter = field(default_factory=Counter)  # shortcodes, embeds, sticky posts…
-    media_problems: list = field(default_factory=list)
-    redirects: int = 0
-    comments: int = 0
-    pictures: int = 0
-
-    @property
-    def failed(self):
-        return [result for result in self.results if result.outcome == Outcome.FAILED]
-
-    def table(self):
-        """Return rows (kind, created, updated, skipped, failed) for the summary."""
-        rows = []
-        for kind in ("post", "page"):
-            counts = Counter(str(r.outcome) for r in self.results if r.item.type == kind)
-            rows.append(
-                (
-                    kind,
-                    counts[str(Outcome.CREATED)],
-                    counts[str(Outcome.UPDATED)],
-                    counts[str(Outcome.SKIPPED)],
-                    counts[str(Outcome.FAILED)],
-                )
-            )
-        return rows
-
-
-@dataclass
-class Export:
-    """What the first pass keeps of an export."""
-
-    site: Site
-    authors: dict[str, Author]
-    categories: list[Term]
-    tags: list[Term]
-    attachments: dict[int, Item]
-    types: Counter
-    offsets: Counter  # local time minus UTC, as the dated items show it
-
-
-def scan(path):
-    site, authors, categories, tags = Site(), {}, [], []
-    attachments, types, offsets = {}, Counter(), Counter()
-    for thing in read_export(path):
-        if isinstance(thing, Site):
-            site = thing
-        elif isinstance(thing, Author):
-            authors[thing.login] = thing
-        elif isinstance(thing, Term):
-            (categories if thing.taxonomy == "category" else tags).append(thing)
-        elif isinstance(thing, Item):
-            types[thing.type] += 1
-            if thing.type == "attachment":
-                thing.content = ""  # kept for its URL, file and caption only
-                attachments[thing.id] = thing
-            if (offset := _offset(thing)) is not None:
-                offsets[offset] += 1
-    return Export(site, authors, categories, tags, attachments, types, offsets)
-
-
-def _parse(value):
-    value = local_datetime_text(value)
-    if not value:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _offset(item):
-    local, utc = _parse(item.date), _parse(item.date_gmt)
-    if local is None or utc is None:
-        return None
-    return round((local - utc).total_seconds() / 900) * 900  # whole quarter hours
 
 
 def _locale(code):
@@ -224,6 +119,7 @@ class _Run:
         self.topics = {}
         self.authors = {}
         self.pages_by_id = {}
+        self.addresses = OldAddresses(export, home, locale)
 
     # The whole run ---------------------------------------------------------------------
 
@@ -248,7 +144,8 @@ class _Run:
             self._one(thing, self._post)
         for page in _parents_first(pages):
             self._one(page, self._page)
-        self._archive_redirects()
+        self.addresses.of_archives(self.sections)
+        self.report.redirects = self.addresses.count
         self._library()
         self.report.media_problems = list(self.media.problems)
 
@@ -424,7 +321,7 @@ class _Run:
         page.refresh_from_db()
         if when and status == "publish":
             Page.objects.filter(pk=page.pk).update(first_published_at=when)
-        self._redirects(item, page)
+        self.addresses.of_item(item, page)
         state = _("scheduled") if page.go_live_at and not page.live else _("published")
         return ItemResult(item, outcome, self._described(page, state), page)
 
@@ -454,76 +351,15 @@ class _Run:
         return self.media.attachment_image(attachment) if attachment else None
 
     def _utc(self, item, modified=False):
-        utc = _parse(item.modified_gmt if modified else item.date_gmt)
+        utc = parse_date(item.modified_gmt if modified else item.date_gmt)
         if utc is not None:
             return utc.replace(tzinfo=UTC)
-        local = _parse(item.date) if not modified else None
+        local = parse_date(item.date) if not modified else None
         if local is None:
             return None
         if self.offset is not None:
             return (local - self.offset).replace(tzinfo=UTC)
-        from zoneinfo import ZoneInfo
-
         return local.replace(tzinfo=ZoneInfo(settings.TIME_ZONE)).astimezone(UTC)
-
-    # Redirects --------------------------------------------------------------------------
-
-    def _redirects(self, item, page):
-        paths = {_path(item.link)}
-        if urlsplit(item.guid).query:
-            paths.add(_path(item.guid))
-        query = "page_id" if item.type == "page" else "p"
-        paths.add(f"{self._blog_path()}/?{query}={item.id}")
-        for attachment in self.export.attachments.values():
-            if attachment.parent == item.id and attachment.link:
-                paths.add(_path(attachment.link))
-                paths.add(f"{self._blog_path()}/?attachment_id={attachment.id}")
-        for old_path in paths - {"", "/"}:
-            self._redirect(old_path, page=page)
-
-    def _archive_redirects(self):
-        blog = self._blog_path()
-        for slug, section in self.sections.items():
-            if section.live:
-                self._redirect(f"{blog}/category/{self._category_path(slug)}/", page=section)
-        for term in self.export.tags:
-            topic = next(iter(topics_for([term.name], self.locale)), None) if term.name else None
-            if topic is not None:
-                link = self.home.url + self.home.reverse_subpage("topic", args=[topic.slug])
-                self._redirect(f"{blog}/tag/{term.slug}/", link=link)
-        for author in self.export.authors.values():
-            found = authors_for([author.display_name], self.locale) if author.display_name else []
-            if found and author.login:
-                link = self.home.url + self.home.reverse_subpage("author", args=[found[0].slug])
-                self._redirect(f"{blog}/author/{author.login}/", link=link)
-
-    def _category_path(self, slug):
-        by_slug = {term.slug: term for term in self.export.categories}
-        parts, seen = [], set()
-        while slug and slug in by_slug and slug not in seen:
-            seen.add(slug)
-            parts.append(slug)
-            slug = by_slug[slug].parent
-        return "/".join(reversed(parts))
-
-    def _blog_path(self):
-        return urlsplit(self.export.site.base_blog_url or self.export.site.link).path.rstrip("/")
-
-    def _redirect(self, old_path, *, page=None, link=""):
-        old_path = Redirect.normalise_path(old_path)
-        if not old_path or old_path == "/":
-            return
-        Redirect.objects.update_or_create(
-            old_path=old_path,
-            site=None,
-            defaults={"redirect_page": page, "redirect_link": link, "is_permanent": True},
-        )
-        self.report.redirects += 1
-
-
-def _path(url):
-    parts = urlsplit(url or "")
-    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def _int(value):

@@ -6,7 +6,9 @@ Each <item> is handed over, then dropped from the tree.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from urllib.parse import unquote
 
 from defusedxml import DefusedXmlException
@@ -257,3 +259,53 @@ def _reason(error):
 def local_datetime_text(value):
     """Return a WXR date, or "" for WordPress's "no date" (0000-00-00 00:00:00)."""
     return "" if not value or value.startswith("0000-00-00") else value
+
+
+@dataclass
+class Export:
+    """What the first pass keeps of an export."""
+
+    site: Site
+    authors: dict[str, Author]
+    categories: list[Term]
+    tags: list[Term]
+    attachments: dict[int, Item]
+    types: Counter
+    offsets: Counter  # local time minus UTC, as the dated items show it
+
+
+def scan(path):
+    site, authors, categories, tags = Site(), {}, [], []
+    attachments, types, offsets = {}, Counter(), Counter()
+    for thing in read_export(path):
+        if isinstance(thing, Site):
+            site = thing
+        elif isinstance(thing, Author):
+            authors[thing.login] = thing
+        elif isinstance(thing, Term):
+            (categories if thing.taxonomy == "category" else tags).append(thing)
+        elif isinstance(thing, Item):
+            types[thing.type] += 1
+            if thing.type == "attachment":
+                thing.content = ""  # kept for its URL, file and caption only
+                attachments[thing.id] = thing
+            if (offset := _offset(thing)) is not None:
+                offsets[offset] += 1
+    return Export(site, authors, categories, tags, attachments, types, offsets)
+
+
+def parse_date(value):
+    value = local_datetime_text(value)
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+
+
+def _offset(item):
+    local, utc = parse_date(item.date), parse_date(item.date_gmt)
+    if local is None or utc is None:
+        return None
+    return round((local - utc).total_seconds() / 900) * 900  # whole quarter hours
