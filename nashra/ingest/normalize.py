@@ -29,7 +29,7 @@ CREDIT_NAMES = (
 )
 LEAD_ROLES = ("summary", "abstract", "lead", "standfirst", "teaser", "main", "text", "")
 BYLINE_PREFIX = re.compile(r"^\s*(by|von|par|por|door|av|af|di|بقلم|كتب)\s*:?\s+", re.IGNORECASE)
-BYLINE_SEPARATOR = re.compile(r"\s*(?:[,;&/]|\s(?:and|und|og|och|et|y|و)\s)\s*", re.IGNORECASE)
+BYLINE_SEPARATOR = re.compile(r"\s*(?:[,;&/،؛]|\s(?:and|und|og|och|et|y|و)\s)\s*", re.IGNORECASE)
 
 
 @dataclass

@@ -173,6 +173,7 @@ def test_a_bad_date_is_refused():
         ("Karl Melander/TT", ["Karl Melander"]),
         ("NTB", []),
         ("بقلم سارة أحمد و علي حسن", ["سارة أحمد", "علي حسن"]),
+        ("سارة أحمد، علي حسن؛ منى سالم", ["سارة أحمد", "علي حسن", "منى سالم"]),
     ],
 )
 def test_split_byline_leaves_out_agencies(byline, names):
