@@ -137,8 +137,9 @@ def _document(context, article, body, translations):
     if context.edition.settings.copyright_holder:
         document["copyrightnotice"] = f"© {context.edition.settings.copyright_holder}"
     if authors:
-        # The importer splits a by-line on commas; names are never joined with "،" or "and".
-        document["by"] = ", ".join(author.name for author in authors)
+        # Each language's own comma, which import_ninjs splits on; never "and" or "و".
+        comma = "، " if context.language == "ar" else ", "
+        document["by"] = comma.join(author.name for author in authors)
     if corrections:
         document["ednote"] = "\n\n".join(_correction(item) for item in corrections)
     return document

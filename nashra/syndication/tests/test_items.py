@@ -291,3 +291,16 @@ def test_a_live_page_is_an_item_too(client, two_editions):
 
     assert_ninjs(item)
     assert item["headlines"][0]["value"] == "Election night"
+
+
+def test_an_arabic_byline_is_joined_with_the_arabic_comma(client, story, two_editions):
+    from nashra.people.models import Author
+
+    arabic_story = story("ar")
+    arabic_story.authors.add(
+        Author.objects.create(locale=arabic_story.locale, name="عمر سعيد", slug="omar")
+    )
+    arabic_story.save_revision().publish()
+
+    byline = get_json(client, item_url(arabic_story))["by"]
+    assert sorted(byline.split("، ")) == sorted(["هدى منصور", "عمر سعيد"])
