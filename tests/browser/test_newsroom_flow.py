@@ -109,6 +109,13 @@ def test_writer_submits_and_editor_approves(
             expect(choosers).to_have_count(n)
         choose_image(page, choosers.nth(n - 1), f"Harbour {n}")
 
+    # Wagtail autosaves a new page once it changes, and from then on the form edits that page.
+    # A submit sent while the first autosave is on its way would create the page a second
+    # time and fail on the tree's unique path (treebeard's race, wagtail/wagtail#3553): a
+    # writer waits for "Saved" as this test does.
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    indicator = page.locator("#w-autosave-indicator")
+    expect(indicator).not_to_have_attribute("data-w-autosave-state-value", "saving")
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-submit']").click()
     expect(page.locator(".messages")).not_to_be_empty()
