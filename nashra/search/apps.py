@@ -11,6 +11,7 @@ class SearchConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from nashra.news.models import ArticlePage
+        from nashra.people.models import Author
         from nashra.topics.models import Topic
 
         from . import signals
@@ -35,6 +36,10 @@ class SearchConfig(AppConfig):
         # A flush (the test runner's, `manage.py flush`) empties SearchEntry but not the FTS5
         # table beside it; Django sends post_migrate after every flush and migrate.
         post_migrate.connect(indexing_drop_orphans, sender=self, dispatch_uid="search_orphans")
-        pre_save.connect(signals.topic_saving, sender=Topic, dispatch_uid="search_topic_saving")
-        post_save.connect(signals.topic_changed, sender=Topic, dispatch_uid="search_topic_saved")
-        post_delete.connect(signals.topic_changed, sender=Topic, dispatch_uid="search_topic_del")
+        for model in (Topic, Author):
+            name = model._meta.model_name
+            pre_save.connect(signals.names_saving, sender=model, dispatch_uid=f"search_{name}_pre")
+            post_save.connect(signals.names_changed, sender=model, dispatch_uid=f"search_{name}")
+            post_delete.connect(
+                signals.names_changed, sender=model, dispatch_uid=f"search_{name}_del"
+            )

@@ -11,6 +11,7 @@ from nashra.news.models import ArticlePage
 
 from .backends import IndexedTerms, get_backend
 from .models import SearchEntry
+from .names import spelling_token
 from .text import term_string
 
 _TAG = re.compile(r"<[^>]+>")
@@ -65,13 +66,20 @@ def _extra_terms(pages):
     return found
 
 
-def topic_text(topic):
-    return " ".join([topic.name, *topic.alias_list])
+def _tags(page):
+    """Return the terms of an article's topics, sources and authors.
+
+    A topic's and an author's names are there in two ways: their words' terms, and one name
+    token per spelling, which a query naming them finds whole (`names`).
+    """
+    spellings = [name for topic in page.topics.all() for name in [topic.name, *topic.alias_list]]
+    spellings += [author.name for author in page.authors.all()]
+    sources = [source.name for source in page.sources.all()]
+    tokens = {spelling_token(spelling) for spelling in spellings}
+    return " ".join(filter(None, [term_string(" ".join(spellings + sources)), *sorted(tokens)]))
 
 
 def _entry(page, extra_terms=""):
-    tags = [topic_text(topic) for topic in page.topics.all()]
-    tags += [source.name for source in page.sources.all()]
     entry = SearchEntry(
         page_id=page.pk,
         locale_id=page.locale_id,
@@ -83,7 +91,7 @@ def _entry(page, extra_terms=""):
         page_id=page.pk,
         title=term_string(page.title),
         lead=term_string(page.lead),
-        tags=term_string(" ".join(tags)),
+        tags=_tags(page),
         body=" ".join(filter(None, [term_string(stream_text(page.body)), extra_terms])),
         entry=entry,
     )
@@ -110,7 +118,7 @@ def _write(pages):
 
 
 def _articles():
-    return ArticlePage.objects.prefetch_related("topics", "sources")
+    return ArticlePage.objects.prefetch_related("topics", "sources", "authors")
 
 
 @transaction.atomic

@@ -1,31 +1,36 @@
-"""A reader's query as groups of terms, with topic aliases expanded.
+"""A reader's query as groups of terms: names whole, phrases in order, the rest stemmed.
 
 A query matches an article that has every group; a group matches when any one of its
-alternatives does, and an alternative is a run of terms that must all be there. Without
-aliases each group is a single one-term alternative. The query "Hudaydah port", with a topic
-whose other spellings are Hodeidah and الحديدة, becomes
-((hudaydah) OR (hodeidah) OR (حديد)) AND (port).
+alternatives does. An alternative is a run of terms that must all be there, or a `Phrase`,
+whose terms must be there in order. A word that is not part of a name is a group of one
+alternative, its term. A name (`nashra.search.names`) is a group of the ways its spellings are
+found: "Hudaydah port", with Hodeidah a place known as Hudaydah, Hodeida and الحديدة, becomes
+((nm0hodeidah) OR (nm0hudaydah) OR (nm0hodeida)) AND (port) in the English edition. Words in
+double quotes are a phrase.
+
+When the names of a query find nothing, the query is asked again with their words stemmed
+(`Query.fallback`): a reader typing الحديدة about iron rods still gets the iron.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
+from .names import Phrase, known_names
+from .places import NAME_PREFIX
+from .text import STOP_WORDS, stem, term, words
 
-from nashra.topics.models import Topic
-
-from .text import terms
-
-ALIASES_CACHE_KEY = "nashra:search:aliases"
-FILTER_TOKEN = re.compile(r"^zz[ltp]")
-ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+# Terms shaped like the index's own tokens (filters, see backends.FILTER_PREFIX; names) would
+# match them: a reader's query never holds one.
+FILTER_TOKEN = re.compile(rf"^(zz[ltp]|{NAME_PREFIX})")
 RTL_SCRIPTS = {"ar", "fa", "ur"}  # editions written in Arabic script
+# A phrase runs from a double quote to the next, or to the end of the query.
+_QUOTED = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]([^"\u201c\u201d\u201e\u00ab\u00bb]*)')
 
 
 @dataclass(frozen=True)
 class Query:
-    groups: tuple  # of tuples of alternatives; an alternative is a tuple of terms
+    groups: tuple  # of tuples of alternatives; an alternative is a tuple of terms or a Phrase
+    fallback: "Query | None" = None  # the same words stemmed, when a name is among them
 
     def __bool__(self):
         return bool(self.groups)
@@ -36,89 +41,89 @@ class Query:
         return {term for group in self.groups for alternative in group for term in alternative}
 
     def as_fts5(self):
-        return " AND ".join(self._group(group, " AND ", " OR ", '"{}"') for group in self.groups)
+        return " AND ".join(
+            self._group(group, " AND ", " OR ", _fts5_phrase) for group in self.groups
+        )
 
     def as_tsquery(self):
-        return " & ".join(self._group(group, " & ", " | ", "{}") for group in self.groups)
+        return " & ".join(self._group(group, " & ", " | ", " <-> ".join) for group in self.groups)
 
     @staticmethod
-    def _group(group, conjunction, disjunction, quote):
+    def _group(group, conjunction, disjunction, phrase):
         # Terms are letters and digits only (see text._WORD), so quoting cannot be escaped.
         alternatives = [
-            "(" + conjunction.join(quote.format(term) for term in alternative) + ")"
+            "(" + phrase(alternative) + ")"
+            if isinstance(alternative, Phrase)
+            else "(" + conjunction.join(_quoted(term, phrase) for term in alternative) + ")"
             for alternative in group
         ]
         return "(" + disjunction.join(alternatives) + ")"
 
 
-def alias_groups():
-    """Return {first term: [(alternative, group)]} for every topic known by several names.
-
-    A topic's names are its own name and other spellings together with those of its
-    translations in the other editions, so #Iraq and #العراق are one topic to search.
-    """
-    groups = cache.get(ALIASES_CACHE_KEY)
-    if groups is None:
-        groups = _build_alias_groups()
-        cache.set(ALIASES_CACHE_KEY, groups, settings.NASHRA_CACHE_STALENESS)
-    return groups
+def _fts5_phrase(found):
+    return '"' + " ".join(found) + '"'
 
 
-def _build_alias_groups():
-    names_by_key = {}
-    for key, name, aliases in Topic.objects.values_list("translation_key", "name", "aliases"):
-        names = names_by_key.setdefault(key, set())
-        for spelling in [name, *aliases.splitlines()]:
-            spelling_terms = tuple(terms(spelling))
-            if spelling_terms:
-                names.add(spelling_terms)
-    index = {}
-    for names in names_by_key.values():
-        if len(names) < 2:
-            continue
-        group = tuple(sorted(names))
-        for alternative in group:
-            index.setdefault(alternative[0], []).append((alternative, group))
-    for candidates in index.values():
-        candidates.sort(key=lambda candidate: -len(candidate[0]))  # longest spelling first
-    return index
+def _quoted(found_term, phrase):
+    return f'"{found_term}"' if phrase is _fts5_phrase else found_term
 
 
-def forget_aliases(**kwargs):
-    """A topic's names changed (connected by sender in nashra.search's ready())."""
-    cache.delete(ALIASES_CACHE_KEY)
-
-
-def _script(term):
-    return "arabic" if ARABIC_LETTER.search(term) else "latin"
-
-
-def parse(text, language=None):
+def parse(text, language=None, names=None):
     """Return the Query for what a reader typed (an empty Query if nothing is searchable).
 
-    With the edition's language, a topic's other names are kept only in that edition's
-    script: #العراق typed in the English edition finds Iraq, but searching the English edition
-    for Arabic spellings its articles never contain would only slow every query down.
+    With the edition's language, a name's spellings are kept only in that edition's script:
+    #العراق typed in the English edition finds Iraq, but searching the English edition for
+    Arabic spellings its articles never contain would only slow every query down.
     """
     script = None if language is None else ("arabic" if language in RTL_SCRIPTS else "latin")
-    # A term shaped like an index filter token (see backends.FILTER_PREFIX) would match them.
-    query_terms = [term for term in terms(text) if not FILTER_TOKEN.match(term)]
-    index = alias_groups() if query_terms else {}
-    groups, position = [], 0
-    while position < len(query_terms):
-        for alternative, group in index.get(query_terms[position], ()):
-            end = position + len(alternative)
-            if tuple(query_terms[position:end]) == alternative:
-                if script is not None:
-                    group = tuple(
-                        other
-                        for other in group
-                        if other == alternative or all(_script(t) == script for t in other)
-                    )
-                groups.append(group)
-                position = end
-                break
-        else:
-            groups.append(((query_terms[position],),))
+    names = known_names() if names is None else names
+    groups, plain = [], []
+    cursor = 0
+    for quoted in _QUOTED.finditer(text):
+        _unquoted(text[cursor : quoted.start()], names, script, groups, plain)
+        found = _terms(words(quoted.group(1)))
+        if len(found) > 1:
+            groups.append((Phrase(found),))
+            plain.append((Phrase(found),))
+        elif found:
+            groups.append((found,))
+            plain.append((found,))
+        cursor = quoted.end()
+    _unquoted(text[cursor:], names, script, groups, plain)
+    groups, plain = tuple(dict.fromkeys(groups)), tuple(dict.fromkeys(plain))
+    fallback = Query(plain) if groups != plain else None
+    return Query(groups, fallback)
+
+
+def _unquoted(text, names, script, groups, plain):
+    """Add the groups of unquoted words: each name whole, each other word by its term."""
+    query_words = words(text)
+    position = 0
+    while position < len(query_words):
+        found = names.match(query_words, position)
+        if found is None:
+            for word_term in _terms(query_words[position : position + 1]):
+                groups.append(((word_term,),))
+                plain.append(((word_term,),))
             position += 1
-    return Query(tuple(dict.fromkeys(groups)))
+            continue
+        length, spellings = found
+        written = query_words[position : position + length]
+        typed = _terms(written)
+        alternatives = [
+            alternative
+            for spelling in spellings
+            if script is None or spelling.script == script or typed in spelling.alternatives
+            for alternative in spelling.alternatives
+        ]
+        groups.append(tuple(dict.fromkeys(alternatives)) or (typed,))
+        plain.extend(((word_stem,),) for word_stem in _terms(written, stem))
+        position += length
+
+
+def _terms(query_words, make=term):
+    return tuple(
+        make(word)
+        for word in query_words
+        if word not in STOP_WORDS and not FILTER_TOKEN.match(word)
+    )

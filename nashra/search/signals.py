@@ -6,7 +6,7 @@ from wagtail.models import Page
 from nashra.news.models import ArticlePage
 
 from . import indexing
-from .query import forget_aliases
+from .names import forget_names
 
 
 def article_published(sender, instance, **kwargs):
@@ -44,20 +44,25 @@ def view_restriction_changed(sender, instance, **kwargs):
     transaction.on_commit(reindex)
 
 
-def topic_saving(sender, instance, **kwargs):
-    """Note whether a topic's names change: only then must its articles be indexed again."""
+def _names(instance):
+    return (instance.name, getattr(instance, "aliases", ""))
+
+
+def names_saving(sender, instance, **kwargs):
+    """Note whether a topic's or an author's names change: only then are its articles indexed."""
     if instance.pk is None:
-        instance._search_names_changed = False  # a new topic has no articles yet
+        instance._search_names_changed = False  # a new topic or author has no articles yet
         return
-    old = sender.objects.filter(pk=instance.pk).values_list("name", "aliases").first()
-    instance._search_names_changed = old != (instance.name, instance.aliases)
+    old = sender.objects.filter(pk=instance.pk).first()
+    instance._search_names_changed = old is None or _names(old) != _names(instance)
 
 
-def topic_changed(sender, instance, **kwargs):
-    """A renamed topic, or one with new spellings, is searched for by its new names."""
-    forget_aliases()
+def names_changed(sender, instance, **kwargs):
+    """A renamed topic or author, or one with new spellings, is searched for by its new names."""
+    forget_names()
     if not getattr(instance, "_search_names_changed", False):
         return
+    field = "topics" if sender._meta.model_name == "topic" else "authors"
     transaction.on_commit(
-        lambda: indexing.index_articles(ArticlePage.objects.filter(topics=instance))
+        lambda: indexing.index_articles(ArticlePage.objects.filter(**{field: instance}))
     )

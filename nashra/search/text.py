@@ -1,10 +1,12 @@
 """Turn text into search terms, the same way for the index and for the reader's query.
 
-Arabic is written many ways: أحمد/احمد, مستشفى/مستشفي, مدرسة/مدرسه, with or without tashkeel
-and tatweel, with Arabic-Indic or Western digits. Every variant is folded to one spelling
-first; Arabic words are then light-stemmed (the "light10" affix rules of Larkey, Ballesteros
-and Connell: conjunction, definite article and common suffixes), English words are stemmed with
-Snowball's English stemmer (PostgreSQL's `english` configuration uses the same algorithm).
+Arabic is written many ways: أحمد/احمد, مستشفى/مستشفي, مدرسة/مدرسه, مسؤول/مسئول, with or without
+tashkeel and tatweel, with Arabic-Indic or Western digits. Every variant is folded to one spelling
+first; a place name written as one word becomes a name token (`nashra.search.places`: the
+city الحديدة is not the word الحديد); other Arabic words are then light-stemmed (the "light10"
+affix rules of Larkey, Ballesteros and Connell: conjunction, definite article and common
+suffixes), English words are stemmed with Snowball's English stemmer (PostgreSQL's `english`
+configuration uses the same algorithm).
 
 PostgreSQL's `arabic` configuration is the Snowball Arabic stemmer; it is not used because it
 reads a final ه as a pronoun, so after the required ة → ه folding مدرسه and المدرسه get different
@@ -18,6 +20,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from .places import joined_forms, name_token, places
+
 _FOLD = str.maketrans(
     {
         "أ": "ا",
@@ -27,14 +31,18 @@ _FOLD = str.maketrans(
         "ى": "ي",
         "ی": "ي",  # Persian yeh
         "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
+        # Hamza on a waw or a yeh seat, or on the line: the seat is where spellings differ
+        # (مسؤول/مسئول, شؤون/شئون, تساؤل/تسائل), so all three are one hamza.
+        "ؤ": "ء",
+        "ئ": "ء",
         "ک": "ك",  # Persian kaf
         "ـ": None,  # tatweel
         **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
         **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Persian digits
     }
 )
+# A hamza written as a mark over a seat that NFKC does not join to it (ىٔ): one hamza too.
+_LOOSE_HAMZA = re.compile("[\u0649\u064a\u0648]?\u0654")
 _WORD = re.compile(r"[^\W_]+")
 # A word as written: letters and digits with any marks (tashkeel, accents) between them.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
@@ -64,9 +72,33 @@ _english = Stemmer.Stemmer("english")
 
 def normalize(text):
     """Return text folded for matching: one spelling per Arabic letter, no marks, lower case."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    text = unicodedata.normalize("NFKC", text)
+    if "\u0654" in text:
+        text = _LOOSE_HAMZA.sub("\u0621", text)
+    text = text.translate(_FOLD).casefold()
     # Tashkeel, Quranic marks and Latin accents are all combining marks once decomposed.
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
+@lru_cache(maxsize=200_000)
+def term(word):
+    """Return the search term of one normalized word: its place-name token, or its stem."""
+    return _single_word_names().get(word) or stem(word)
+
+
+@lru_cache(maxsize=1)
+def _single_word_names():
+    """Return {form: name token} for every place name written as one word, in every form."""
+    forms = {}
+    for place in places():
+        for spelling in place.spellings:
+            spelled = _WORD.findall(normalize(spelling))
+            if len(spelled) != 1:
+                continue
+            word = spelled[0]
+            for form in joined_forms(word) if _ARABIC_LETTER.search(word) else {word}:
+                forms.setdefault(form, name_token(spelled))
+    return forms
 
 
 @lru_cache(maxsize=200_000)
@@ -98,8 +130,8 @@ def words(text):
 
 
 def terms(text):
-    """Return the search terms of a text: normalized, stemmed, stop words left out."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+    """Return the search terms of a text: normalized, stemmed or named, stop words left out."""
+    return [term(word) for word in words(text) if word not in STOP_WORDS]
 
 
 def term_string(text):
@@ -122,5 +154,5 @@ def _written_terms(written):
     """Return the terms of one word as written (a text repeats its words: fold each once)."""
     if written.isascii():  # most words of an English text: folding is lower-casing
         written = written.lower()
-        return () if written in STOP_WORDS else (stem(written),)
-    return tuple(stem(word) for word in _WORD.findall(normalize(written)) if word not in STOP_WORDS)
+        return () if written in STOP_WORDS else (term(written),)
+    return tuple(term(word) for word in _WORD.findall(normalize(written)) if word not in STOP_WORDS)

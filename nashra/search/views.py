@@ -23,6 +23,10 @@ class ResultIds:
     def counts(self):
         if self._counts is None:
             self._counts = self.backend.counts(self.query, self.filters)
+            if not self._counts[0] and self.query.fallback:
+                # The names found nothing: their words, stemmed, may (iron rods for الحديدة).
+                self.query = self.query.fallback
+                self._counts = self.backend.counts(self.query, self.filters)
         return self._counts
 
     def count(self):
@@ -72,7 +76,8 @@ def _results(request, form, home, query):
         raise Http404(str(error)) from error
     articles = ArticlePage.objects.live().public().filter(pk__in=page.object_list).for_listing()
     by_id = {article.pk: article for article in articles}
-    query_terms = query.terms
+    ids.counts()  # the query the results were found by, a name's or its fallback
+    query_terms = ids.query.terms
     results = []
     for page_id in page.object_list:
         article = by_id.get(page_id)
