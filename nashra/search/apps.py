@@ -16,6 +16,7 @@ class SearchConfig(AppConfig):
 
         from . import signals
         from .indexing import drop_orphans as indexing_drop_orphans
+        from .indexing import ensure_current as indexing_ensure_current
 
         page_published.connect(
             signals.article_published, sender=ArticlePage, dispatch_uid="search_pub"
@@ -36,6 +37,7 @@ class SearchConfig(AppConfig):
         # A flush (the test runner's, `manage.py flush`) empties SearchEntry but not the FTS5
         # table beside it; Django sends post_migrate after every flush and migrate.
         post_migrate.connect(indexing_drop_orphans, sender=self, dispatch_uid="search_orphans")
+        post_migrate.connect(indexing_ensure_current, sender=self, dispatch_uid="search_rules")
         for model in (Topic, Author):
             name = model._meta.model_name
             pre_save.connect(signals.names_saving, sender=model, dispatch_uid=f"search_{name}_pre")

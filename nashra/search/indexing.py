@@ -4,15 +4,15 @@ import html
 import re
 import time
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 
 from nashra.core import privacy
 from nashra.news.models import ArticlePage
 
 from .backends import IndexedTerms, get_backend
-from .models import SearchEntry
+from .models import IndexVersion, SearchEntry
 from .names import spelling_token
-from .text import term_string
+from .text import rules_version, term_string
 
 _TAG = re.compile(r"<[^>]+>")
 # Struct block keys whose text readers see (quote blocks, image captions, credits).
@@ -173,7 +173,30 @@ def rebuild_index(batch_size=1000, stdout=None):
         SearchEntry.objects.all().delete()
         get_backend().clear()
     count = index_articles(ArticlePage.objects.all(), batch_size=batch_size)
+    IndexVersion.objects.update_or_create(pk=1, defaults={"version": rules_version()})
     if stdout is not None:
         elapsed = time.monotonic() - started
         stdout.write(f"Indexed {count} articles in {elapsed:.1f} s.")
     return count
+
+
+def ensure_current(verbosity=1, using=DEFAULT_DB_ALIAS, stdout=None, **kwargs):
+    """Index everything again when the terms were made by other rules (after ``migrate``).
+
+    An index of the old terms would miss a reader's query (مسؤول folded to مسوول where a query
+    now folds it to مسءول) until someone remembered ``rebuild_search_index``.
+    """
+    if (
+        using != DEFAULT_DB_ALIAS
+        or "search_indexversion" not in connection.introspection.table_names()
+    ):
+        return  # another database, or this one migrated back before the table
+    stored = IndexVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    if stored == rules_version():
+        return
+    if SearchEntry.objects.exists():
+        if verbosity and stdout is not None:
+            stdout.write("The search's rules changed since the index was made: indexing again.")
+        rebuild_index(stdout=stdout if verbosity else None)
+    else:
+        IndexVersion.objects.update_or_create(pk=1, defaults={"version": rules_version()})

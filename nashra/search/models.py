@@ -26,3 +26,20 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return str(self.page_id)
+
+
+class IndexVersion(models.Model):
+    """Which rules made the terms in the index (`text.rules_version()`), in its one row.
+
+    Terms made by other rules do not meet a query's: after an upgrade that changes folding,
+    stemming or the place list, ``migrate`` indexes everything again (`indexing.ensure_current`).
+    """
+
+    version = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("search index version")
+        verbose_name_plural = _("search index versions")
+
+    def __str__(self):
+        return self.version

@@ -9,7 +9,7 @@ search for the city finds the city, one for iron finds iron. Names of several wo
 phrases.
 
 The list is read once per process. Changing it changes the terms of articles already indexed:
-run ``manage.py rebuild_search_index`` after an upgrade that changes it.
+``manage.py migrate`` then indexes them again (`indexing.ensure_current`).
 """
 
 from dataclasses import dataclass

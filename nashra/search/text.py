@@ -14,13 +14,17 @@ stems and a reader's query misses articles. Doing all of this here, before eithe
 the text, means SQLite and PostgreSQL index identical terms and return the same articles.
 """
 
+import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import Stemmer
 
-from .places import joined_forms, name_token, places
+from .places import PLACES_FILE, joined_forms, name_token, places
+
+# Raise when a change here makes different terms of the same text: the index is rebuilt.
+RULES = 2
 
 _FOLD = str.maketrans(
     {
@@ -68,6 +72,12 @@ STOP_WORDS = frozenset(
 )
 
 _english = Stemmer.Stemmer("english")
+
+
+@cache
+def rules_version():
+    """Return a stamp of the rules that make terms: this module's and the place list."""
+    return f"{RULES}-{hashlib.sha256(PLACES_FILE.read_bytes()).hexdigest()[:16]}"
 
 
 def normalize(text):

@@ -1,13 +1,18 @@
 """What an Arabic reader types: both hamza seats, names that are not words, phrases in quotes."""
 
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 
 from nashra.home.services import get_or_create_section
 from nashra.people.models import Author
+from nashra.search.backends import get_backend
+from nashra.search.models import IndexVersion
 from nashra.search.names import known_names
 from nashra.search.query import parse
+from nashra.search.text import rules_version
 from nashra.topics.models import Topic
 
 
@@ -135,3 +140,25 @@ def test_known_names_follow_topic_and_author_changes(en_home):
 
 def test_a_query_cannot_name_the_index_tokens(db):
     assert not parse("nm0الحديده zzl1")
+
+
+def test_migrate_indexes_again_when_the_rules_changed(client, ar_news, article_factory):
+    article_factory(ar_news, "خبر", body=paragraph("قال مسؤول في الميناء إن العمل مستمر."))
+    # An index made by older rules: the article's terms are gone from it (as مسوول would not
+    # meet a query's مسءول), and its stamp is another.
+    get_backend().clear()
+    IndexVersion.objects.update_or_create(pk=1, defaults={"version": "1-old"})
+    assert found(client, "ar", "مسئول") == []
+    call_command("migrate", verbosity=1, stdout=(out := io.StringIO()))
+    assert "indexing again" in out.getvalue()
+    assert IndexVersion.objects.get(pk=1).version == rules_version()
+    assert found(client, "ar", "مسئول") == ["خبر"]
+
+
+def test_migrate_leaves_a_current_index_alone(ar_news, article_factory):
+    article_factory(ar_news, "خبر")
+    call_command("migrate", verbosity=1, stdout=io.StringIO())  # stamps the index
+    get_backend().clear()  # a change migrate would undo if it indexed again
+    call_command("migrate", verbosity=1, stdout=(out := io.StringIO()))
+    assert "indexing again" not in out.getvalue()
+    assert not get_backend().counts(parse("خبر", "ar"), {"locale_id": ar_news.locale_id})[0]
