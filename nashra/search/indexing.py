@@ -11,7 +11,6 @@ from nashra.news.models import ArticlePage
 
 from .backends import IndexedTerms, get_backend
 from .models import IndexVersion, SearchEntry
-from .names import spelling_token
 from .text import rules_version, term_string
 
 _TAG = re.compile(r"<[^>]+>")
@@ -67,16 +66,14 @@ def _extra_terms(pages):
 
 
 def _tags(page):
-    """Return the terms of an article's topics, sources and authors.
+    """Return the terms of an article's topics (every spelling), sources and authors.
 
-    A topic's and an author's names are there in two ways: their words' terms, and one name
-    token per spelling, which a query naming them finds whole (`names`).
+    A query naming a topic or an author finds its words here as a phrase (`names`).
     """
-    spellings = [name for topic in page.topics.all() for name in [topic.name, *topic.alias_list]]
-    spellings += [author.name for author in page.authors.all()]
-    sources = [source.name for source in page.sources.all()]
-    tokens = {spelling_token(spelling) for spelling in spellings}
-    return " ".join(filter(None, [term_string(" ".join(spellings + sources)), *sorted(tokens)]))
+    names = [name for topic in page.topics.all() for name in [topic.name, *topic.alias_list]]
+    names += [source.name for source in page.sources.all()]
+    names += [author.name for author in page.authors.all()]
+    return term_string(" ".join(names))
 
 
 def _entry(page, extra_terms=""):
@@ -173,6 +170,7 @@ def rebuild_index(batch_size=1000, stdout=None):
         SearchEntry.objects.all().delete()
         get_backend().clear()
     count = index_articles(ArticlePage.objects.all(), batch_size=batch_size)
+    get_backend().optimize()
     IndexVersion.objects.update_or_create(pk=1, defaults={"version": rules_version()})
     if stdout is not None:
         elapsed = time.monotonic() - started

@@ -2,10 +2,10 @@
 
 A name is a place of the list (`places`), a topic (its name, its other spellings, and those of
 its translations in the other edition) or an author. Typed in a query, a name is looked for as
-itself, never as the stems of its words: one of its spellings as a phrase, or its name token
-(the index holds one for a place written as one word, and for every topic and author of an
-article, beside their words). So الحديدة does not find الحديد (iron), "Gulf of Aden" does not find
-every gulf, and "Tariq Mansour" finds his name, not every Tariq.
+itself in any of its spellings: a place written as one word by its name token (the index holds
+one for every place, not the stem), a name of several words as a phrase, in the text or among
+the article's topics and authors. So الحديدة does not find الحديد (iron), "Gulf of Aden" does not
+find every gulf, and "Tariq Mansour" finds his name, not every Tariq.
 
 The topics and authors are read once and kept in the shared cache until one of them changes.
 """
@@ -16,7 +16,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.cache import cache
 
-from .places import joined_forms, name_token, places
+from .places import joined_forms, places
 from .text import STOP_WORDS, terms, words
 
 NAMES_CACHE_KEY = "nashra:search:names"
@@ -30,7 +30,7 @@ class Phrase(tuple):
 class Spelling:
     """One way of writing a name, as the index holds it."""
 
-    alternatives: tuple  # what finds it in the index: its token, its terms as a phrase
+    alternative: tuple  # what finds it in the index: its one term, or its terms as a Phrase
     script: str  # "arabic" or "latin"
 
 
@@ -50,12 +50,6 @@ class Names:
 
 def script_of(text):
     return "arabic" if any("\u0600" <= char <= "\u06ff" for char in text) else "latin"
-
-
-def spelling_token(spelling):
-    """Return the name token of a topic's or author's spelling, indexed beside its words."""
-    spelled = words(spelling)
-    return name_token(spelled) if spelled else ""
 
 
 def known_names():
@@ -143,9 +137,5 @@ def _typed_forms(word):
 def _spelling(spelled):
     text = " ".join(spelled)
     found = tuple(terms(text))
-    alternatives = [(name_token(spelled),)]
-    if len(found) > 1:
-        alternatives.append(Phrase(found))
-    elif found and found[0] != alternatives[0][0]:
-        alternatives.append(found)
-    return Spelling(alternatives=tuple(alternatives), script=script_of(text))
+    # One word: its term (the place's name token, or the word's stem); several: a phrase.
+    return Spelling(alternative=Phrase(found) if len(found) > 1 else found, script=script_of(text))

@@ -4,9 +4,10 @@ A query matches an article that has every group; a group matches when any one of
 alternatives does. An alternative is a run of terms that must all be there, or a `Phrase`,
 whose terms must be there in order. A word that is not part of a name is a group of one
 alternative, its term. A name (`nashra.search.names`) is a group of the ways its spellings are
-found: "Hudaydah port", with Hodeidah a place known as Hudaydah, Hodeida and الحديدة, becomes
-((nm0hodeidah) OR (nm0hudaydah) OR (nm0hodeida)) AND (port) in the English edition. Words in
-double quotes are a phrase.
+found: "Hudaydah port", with Hodeidah a place known as Hudaydah, Hodeida, Al Hudaydah and
+الحديدة, becomes (nm0hodeidah) AND (port) in the English edition: the index holds one token for
+the one-word spellings of a place in each script, and the phrase (al nm0hodeidah) asks nothing
+more. Words in double quotes are a phrase.
 
 When the names of a query find nothing, the query is asked again with their words stemmed
 (`Query.fallback`): a reader typing الحديدة about iron rods still gets the iron.
@@ -110,13 +111,21 @@ def _unquoted(text, names, script, groups, plain):
         length, spellings = found
         written = query_words[position : position + length]
         typed = _terms(written)
+        alternatives = list(
+            dict.fromkeys(
+                spelling.alternative
+                for spelling in spellings
+                if script is None or spelling.script == script or spelling.alternative == typed
+            )
+        )
+        # A phrase holding a term the group asks for alone adds nothing (Al Hudaydah, Hudaydah).
+        alone = {alternative[0] for alternative in alternatives if len(alternative) == 1}
         alternatives = [
             alternative
-            for spelling in spellings
-            if script is None or spelling.script == script or typed in spelling.alternatives
-            for alternative in spelling.alternatives
+            for alternative in alternatives
+            if len(alternative) == 1 or not alone.intersection(alternative)
         ]
-        groups.append(tuple(dict.fromkeys(alternatives)) or (typed,))
+        groups.append(tuple(alternatives) or (typed,))
         plain.extend(((word_stem,),) for word_stem in _terms(written, stem))
         position += length
 

@@ -24,7 +24,7 @@ import Stemmer
 from .places import PLACES_FILE, joined_forms, name_token, places
 
 # Raise when a change here makes different terms of the same text: the index is rebuilt.
-RULES = 2
+RULES = 4
 
 _FOLD = str.maketrans(
     {
@@ -98,16 +98,25 @@ def term(word):
 
 @lru_cache(maxsize=1)
 def _single_word_names():
-    """Return {form: name token} for every place name written as one word, in every form."""
+    """Return {form: name token} for every place name written as one word, in every form.
+
+    All the one-word spellings of a place in one script are one token (الحديدة and الحديده are
+    nm0الحديده; Hodeidah, Hudaydah and Hodeida nm0hodeidah), so a query for the place asks the
+    index for one term, not one per spelling. The scripts keep a token each: an edition's
+    articles are in one, and a token the other edition shares would be read for both.
+    """
     forms = {}
     for place in places():
+        tokens = {}
         for spelling in place.spellings:
             spelled = _WORD.findall(normalize(spelling))
             if len(spelled) != 1:
                 continue
             word = spelled[0]
-            for form in joined_forms(word) if _ARABIC_LETTER.search(word) else {word}:
-                forms.setdefault(form, name_token(spelled))
+            arabic = bool(_ARABIC_LETTER.search(word))
+            token = tokens.setdefault(arabic, name_token(spelled))
+            for form in joined_forms(word) if arabic else {word}:
+                forms.setdefault(form, token)
     return forms
 
 
