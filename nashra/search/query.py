@@ -69,7 +69,7 @@ def _quoted(found_term, phrase):
     return f'"{found_term}"' if phrase is _fts5_phrase else found_term
 
 
-def parse(text, language=None, names=None):
+def parse(text, language=None):
     """Return the Query for what a reader typed (an empty Query if nothing is searchable).
 
     With the edition's language, a name's spellings are kept only in that edition's script:
@@ -77,7 +77,7 @@ def parse(text, language=None, names=None):
     Arabic spellings its articles never contain would only slow every query down.
     """
     script = None if language is None else ("arabic" if language in RTL_SCRIPTS else "latin")
-    names = known_names() if names is None else names
+    names = known_names()
     groups, plain = [], []
     cursor = 0
     for quoted in _QUOTED.finditer(text):
