@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from nashra.home.models import HomePage
 from nashra.news.models import SectionPage
 from nashra.newsroom import roles
-from nashra.newsroom.services import edition_groups, section_groups
+from nashra.newsroom.services import adopt_desk_language, edition_groups, section_groups
 
 ACCOUNTS_FILE = "demo-accounts.txt"
 # (username, role, edition, section paths)
@@ -82,6 +82,7 @@ def create_demo_accounts(stdout):
                 (p for p in known if user.check_password(p)), _("(unchanged; set earlier)")
             )
         user.groups.add(Group.objects.get(name=role), *groups)
+        adopt_desk_language(user)  # an account made before desks had languages catches up
         stdout.write(
             _("%(role)s login: %(user)s / %(password)s (%(groups)s)")
             % {

@@ -8,6 +8,7 @@ groups in the Wagtail Users admin.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.admin.localization import get_available_admin_languages
 from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
@@ -15,6 +16,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.users.models import UserProfile
 
 from nashra.home.models import HomePage
 from nashra.news.models import SectionPage
@@ -113,3 +115,29 @@ def sync_newsroom_groups():
         section_groups(section)
         count += 1
     return count
+
+
+def desk_language(group_ids):
+    """Return the one edition language the groups' desks are in, or None (none, or several)."""
+    languages = set(
+        GroupPagePermission.objects.filter(group_id__in=group_ids)
+        .values_list("page__locale__language_code", flat=True)
+        .distinct()
+    )
+    return languages.pop() if len(languages) == 1 else None
+
+
+def adopt_desk_language(user):
+    """Give a member who has not chosen an admin language the language of their new desk.
+
+    A choice made in the account's preferences is never overridden; a member of desks in
+    both editions keeps the server's default.
+    """
+    profile = UserProfile.get_for_user(user)
+    if profile.preferred_language:
+        return
+    language = desk_language(user.groups.values_list("pk", flat=True))
+    if language is None or language not in dict(get_available_admin_languages()):
+        return
+    profile.preferred_language = language
+    profile.save(update_fields=["preferred_language"])

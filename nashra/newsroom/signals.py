@@ -1,10 +1,11 @@
-from django.db.models.signals import post_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
 from nashra.home.models import HomePage
 from nashra.news.models import SectionPage
 
-from .services import edition_groups, section_groups
+from .services import adopt_desk_language, edition_groups, section_groups
 
 
 @receiver(post_save, sender=HomePage, dispatch_uid="newsroom_edition_groups")
@@ -17,3 +18,15 @@ def create_edition_groups(sender, instance, created, raw=False, **kwargs):
 def create_section_groups(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         section_groups(instance)
+
+
+@receiver(
+    m2m_changed, sender=get_user_model().groups.through, dispatch_uid="newsroom_desk_language"
+)
+def follow_the_desk_language(sender, instance, action, reverse, pk_set, **kwargs):
+    # Added from the user's side (the Users admin) or from the group's (group.user_set.add).
+    if action != "post_add" or not pk_set:
+        return
+    users = get_user_model().objects.filter(pk__in=pk_set) if reverse else [instance]
+    for user in users:
+        adopt_desk_language(user)

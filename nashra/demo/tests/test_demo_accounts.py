@@ -75,3 +75,14 @@ def test_every_demo_role_reaches_its_own_desk(var_dir, middle_east, ar_home, cli
         topics = client.get("/admin/snippets/topics/topic/").content.decode()
         assert own_topic in topics and other_topic not in topics, username
         client.logout()
+
+
+def test_the_arabic_desk_works_in_the_arabic_admin(var_dir, middle_east, ar_home, client):
+    get_or_create_section(ar_home, "news", "أخبار")
+    create_demo_accounts(io.StringIO())
+    languages = {}
+    for username in ("writer", "editor", "chief", "editor-ar"):
+        client.force_login(get_user_model().objects.get(username=username))
+        html = client.get("/admin/").content.decode()
+        languages[username] = "rtl" if '<html lang="ar" dir="rtl"' in html else "ltr"
+    assert languages == {"writer": "ltr", "editor": "ltr", "chief": "ltr", "editor-ar": "rtl"}
