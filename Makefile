@@ -22,7 +22,7 @@ messages: $(VENV)/.installed
 
 demo: install
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py load_demo
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py load_demo --port $(PORT)
 	@echo "Nashra is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) PY=$(PY) PORT=$(PORT) scripts/demo-serve
 

@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     label = "home"
 
     def ready(self):
-        from . import editions
+        from . import editions, sites
 
         editions.connect()
+        sites.connect()

@@ -14,6 +14,7 @@ from nashra.demo.accounts import create_demo_accounts
 from nashra.demo.live import load_live_coverage
 from nashra.home.models import HomePage
 from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
+from nashra.home.sites import serve_default_site_at
 from nashra.news.models import ArticlePage
 from nashra.news.translations import link_translation
 from nashra.pages.models import ContactPage, StandardPage
@@ -28,11 +29,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-articles", action="store_true", help=_("Skip the ninjs import."))
         parser.add_argument("--no-admin", action="store_true", help=_("Create no admin account."))
+        parser.add_argument(
+            "--port",
+            type=int,
+            help=_("Serve the site record at this port (and --hostname), as make demo does."),
+        )
+        parser.add_argument("--hostname", default="127.0.0.1", help=_("The site record's host."))
 
     def handle(self, *args, **options):
         editions = json.loads((DEMO_DIR / "editions.json").read_text(encoding="utf-8"))
         for language_code, edition in editions.items():
             self.load_edition(language_code, edition)
+        if options["port"]:
+            serve_default_site_at(options["hostname"], options["port"])
         if not options["no_articles"]:
             for language_code in editions:
                 self.import_articles(language_code)
