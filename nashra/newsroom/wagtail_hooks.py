@@ -5,12 +5,15 @@ from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 
 from nashra.newsroom.concurrency import refuse_stale_page_save
+from nashra.newsroom.dashboard import construct_panels
 from nashra.newsroom.snippets import NewsroomViewSetGroup
 
 register_snippet(NewsroomViewSetGroup)
 
 # Last of the before_edit_page hooks, so a hook that refuses the request outright comes first.
 hooks.register("before_edit_page", refuse_stale_page_save, order=100)
+# First, so the panels other apps add (overdue schedule, follow-ups) are kept.
+hooks.register("construct_homepage_panels", construct_panels, order=-10)
 
 
 @hooks.register("before_edit_page")

@@ -123,7 +123,7 @@ def test_writer_submits_and_editor_approves(
     assert len(article.get_latest_revision_as_object().body[0].value["images"]) == 2
 
     log_in(editor_page, editor)
-    queue = editor_page.locator("#awaiting-review-content")
+    queue = editor_page.locator("#review-queue-content")
     expect(queue).to_contain_text(TITLE)
     editor_page.goto(f"/admin/pages/{article.pk}/edit/")
     editor_page.locator("footer [data-w-dropdown-target='toggle']").last.click()

@@ -21,9 +21,9 @@ def act(client, article, action, **data):
 
 
 def awaiting_review(client):
-    """Return the text of the dashboard's "Awaiting your review" panel ("" when absent)."""
+    """Return the text of the dashboard's review queue panel ("" when absent)."""
     panel = BeautifulSoup(client.get("/admin/").content, "html.parser").find(
-        id="awaiting-review-content"
+        id="review-queue-content"
     )
     return panel.get_text(" ", strip=True) if panel else ""
 
