@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from nashra.corrections.models import CorrectionsPage
 from nashra.demo.accounts import create_demo_accounts
+from nashra.demo.desk_day import stage_desk_day
 from nashra.demo.live import load_live_coverage
 from nashra.home.models import HomePage
 from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
@@ -52,6 +53,9 @@ class Command(BaseCommand):
         if not options["no_admin"]:
             self.ensure_admin()
             create_demo_accounts(self.stdout)
+            if not options["no_articles"]:
+                added = stage_desk_day()
+                self.stdout.write(_("Stories on the desks today: %(count)s") % {"count": added})
 
     @transaction.atomic
     def load_edition(self, language_code, edition):
