@@ -10,6 +10,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from nashra.analytics.counting import hour_of
@@ -97,6 +98,8 @@ def _add_story(section, slug, title, lead, owner, outcome, users, now):
 
 
 @transaction.atomic
+# Staged, not real: the reviewers are not e-mailed about the demo's submissions.
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 def stage_desk_day(now=None):
     """Stage the day; return how many stories were added (0 when it was staged before)."""
     now = now or timezone.now()
