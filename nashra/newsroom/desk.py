@@ -107,6 +107,12 @@ def _publishable_ids(user):
     )
 
 
+def _mine(user):
+    """The pages the user owns and may still edit: leaving a desk leaves its drafts behind."""
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    return Page.objects.filter(owner=user, pk__in=editable.values("pk"))
+
+
 def with_sections(pages):
     """Set ``section`` (the parent page's title) on each page, with one query for them all."""
     parent_paths = {page.path[: -Page.steplen] for page in pages}
@@ -128,7 +134,8 @@ def my_drafts(user):
         status=TaskState.STATUS_REJECTED,
     ).order_by("-finished_at")
     pages = list(
-        Page.objects.filter(owner=user, has_unpublished_changes=True)
+        _mine(user)
+        .filter(has_unpublished_changes=True)
         .exclude(Exists(_workflow_states(WorkflowState.STATUS_IN_PROGRESS)))
         .exclude(
             Exists(
@@ -157,7 +164,7 @@ def my_waiting(user):
     submitted = _workflow_states(WorkflowState.STATUS_IN_PROGRESS)
     return with_sections(
         list(
-            Page.objects.filter(owner=user)
+            _mine(user)
             .annotate(submitted_at=Subquery(submitted.values("created_at")[:1]))
             .filter(submitted_at__isnull=False)
             .order_by("submitted_at", "pk")[:LIMIT]
@@ -186,14 +193,15 @@ def _scheduled(pages, after, until=None):
 
 def my_scheduled(user, now=None):
     """The writer's articles approved and waiting for their time, soonest first."""
-    return _scheduled(Page.objects.filter(owner=user), now or timezone.now())
+    return _scheduled(_mine(user), now or timezone.now())
 
 
 def my_published_today(user, since):
     return with_sections(
         list(
-            Page.objects.live()
-            .filter(owner=user, last_published_at__gte=since)
+            _mine(user)
+            .live()
+            .filter(last_published_at__gte=since)
             .order_by("-last_published_at", "-pk")[:LIMIT]
         )
     )
@@ -203,7 +211,7 @@ def my_corrections(user, now=None):
     """Corrections of the last week on the writer's articles, newest first."""
     since = (now or timezone.now()) - RECENT_CORRECTIONS
     return list(
-        Correction.objects.filter(article__owner=user, date__gte=since)
+        Correction.objects.filter(article__in=_mine(user).values("pk"), date__gte=since)
         .select_related("article")
         .order_by("-date", "-pk")[:LIMIT]
     )
@@ -212,7 +220,7 @@ def my_corrections(user, now=None):
 def my_follow_ups(user):
     """Open follow-ups on the writer's articles: a correction to carry into the translation."""
     return list(
-        TranslationFollowUp.objects.filter(article__owner=user, done=False)
+        TranslationFollowUp.objects.filter(article__in=_mine(user).values("pk"), done=False)
         .select_related("article__locale", "correction")
         .order_by("-created", "-pk")[:LIMIT]
     )

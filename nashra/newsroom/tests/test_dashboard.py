@@ -213,3 +213,13 @@ def test_the_arabic_editor_reviews_in_arabic(client_for, ar_news, article_factor
     assert queue.find("h2").get_text(strip=True) == "قائمة المراجعة، الأقدم أولًا"
     title = queue.find("a", string="افتتاح معبر حدودي")
     assert (title["lang"], title["dir"]) == ("ar", "rtl")
+
+
+def test_a_writer_who_left_a_desk_no_longer_sees_its_drafts(
+    client_for, writer, culture, middle_east, article_factory
+):
+    article_factory(middle_east, "Still my desk", publish=False, owner=writer)
+    article_factory(culture, "Left behind in Culture", publish=False, owner=writer)
+    drafts = text(panel(client_for(writer), "my-drafts"))
+    assert "Still my desk" in drafts
+    assert "Left behind in Culture" not in drafts
