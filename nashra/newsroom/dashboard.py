@@ -30,6 +30,7 @@ class Row:
     note: str = ""
     note_by: str = ""
     actions: list = field(default_factory=list)  # (label, url)
+    post_action: tuple = ()  # (label, url) of an action that changes something: a form
 
     def __post_init__(self):
         self.facts = [fact for fact in self.facts if fact]
@@ -160,6 +161,7 @@ def writer_panels(request, desk, languages, show_when_empty=True):
                 (_("View"), _edit(page)),
                 (_("History"), reverse("wagtailadmin_pages:workflow_history", args=[page.pk])),
             ],
+            post_action=(_("Withdraw"), reverse("nashra_withdraw_submission", args=[page.pk])),
         )
         for page in queries.my_waiting(user)
     ]

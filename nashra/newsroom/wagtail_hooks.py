@@ -1,14 +1,28 @@
 from django.contrib import messages
+from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 
+from nashra.newsroom import admin_views
 from nashra.newsroom.concurrency import refuse_stale_page_save
 from nashra.newsroom.dashboard import construct_panels
 from nashra.newsroom.snippets import NewsroomViewSetGroup
 
 register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_newsroom_urls():
+    return [
+        path(
+            "newsroom/withdraw/<int:page_id>/",
+            admin_views.withdraw_submission,
+            name="nashra_withdraw_submission",
+        )
+    ]
+
 
 # Last of the before_edit_page hooks, so a hook that refuses the request outright comes first.
 hooks.register("before_edit_page", refuse_stale_page_save, order=100)

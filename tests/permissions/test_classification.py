@@ -31,6 +31,7 @@ SCOPED, PAGES, GLOBAL = "scoped", "pages", "global"
 ADMIN_URLS = [
     ("nashra_link_translation", SCOPED, "Link a translation: test_pages.test_link_translation*"),
     ("nashra_live_*", SCOPED, "the live desk, the page's section: live/tests/test_desk.py"),
+    ("nashra_withdraw_submission", SCOPED, "own submission, still editable: test_dashboard"),
     ("wire_inbox:*", SCOPED, "wire inbox: the item's edition; Take: add in the section"),
     ("wire_feeds:*", SCOPED, "partner feeds, the edition's chiefs: wire/tests/test_feed_admin"),
     ("wagtailadmin_editing_sessions:ping", SCOPED, "who may edit the page or snippet: matrix"),

@@ -223,3 +223,38 @@ def test_a_writer_who_left_a_desk_no_longer_sees_its_drafts(
     drafts = text(panel(client_for(writer), "my-drafts"))
     assert "Still my desk" in drafts
     assert "Left behind in Culture" not in drafts
+
+
+def test_a_writer_withdraws_a_submission_from_the_dashboard(
+    client_for, writer, editor, middle_east, article_factory
+):
+    article = article_factory(middle_east, "Second thoughts", publish=False, owner=writer)
+    article.get_workflow().start(article, writer)
+    client = client_for(writer)
+    form = panel(client, "my-waiting").find("form")
+    assert form.find("button").get_text(strip=True) == "Withdraw"
+
+    response = client.post(form["action"])
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert not article.workflow_in_progress
+    assert "Second thoughts" in text(panel(client, "my-drafts"))
+    assert "Second thoughts" not in text(panel(client_for(editor), "review-queue"))
+
+
+def test_no_one_withdraws_anothers_submission(client_for, writer, middle_east, article_factory):
+    article = article_factory(middle_east, "Not yours", publish=False, owner=writer)
+    article.get_workflow().start(article, writer)
+    colleague = make_member("colleague", roles.WRITERS, section_groups(middle_east)[0])
+    url = reverse("nashra_withdraw_submission", args=[article.pk])
+
+    # Wagtail's admin answers a refusal with its "no permission" message on the dashboard.
+    refused = client_for(colleague).post(url, follow=True)
+    assert "do not have permission" in refused.content.decode()
+    assert client_for(writer).get(url).status_code == 405
+    # Its owner, once moved off the desk, cannot either.
+    writer.groups.remove(section_groups(middle_east)[0])
+    refused = client_for(writer).post(url, follow=True)
+    assert "do not have permission" in refused.content.decode()
+    article.refresh_from_db()
+    assert article.workflow_in_progress
