@@ -17,6 +17,7 @@ logger = logging.getLogger(__name__)
 
 FEED_SUFFIXES = ("", "feed/", "feed/atom/", "feed/json/")
 SITEMAPS_TAG = "sitemaps"
+HOME_DEPTH = 2  # an edition's home, right below the tree's root; sections below it
 
 
 class Purge:
@@ -58,7 +59,9 @@ def for_article(article):
     authors' pages; the edition's search, topic and author indexes; the pages registered as
     listing it (``registry.article_listings``: the corrections page);
     the feeds of all these; the sitemaps; and any other page that shows a link to it
-    (a teaser, a related or most-read link), which carries its article tag.
+    (a teaser, a related or most-read link), which carries its article tag. Its sections,
+    topics and authors are named as listings too, in every view of them, with their totals
+    (``counts``).
     """
     purge = Purge()
     purge.tags.add(SITEMAPS_TAG)
@@ -70,6 +73,8 @@ def for_article(article):
             continue
         purge.add_path(root_url, path)
         for ancestor in version.get_ancestors().filter(depth__gt=1):
+            if ancestor.depth > HOME_DEPTH:
+                purge.tags.add(tags.listing_tag("section", ancestor.pk))
             _root, ancestor_path = _url_parts(ancestor)
             if ancestor_path is not None:
                 purge.add_listing(root_url, ancestor_path)
@@ -79,8 +84,10 @@ def for_article(article):
         for index in ("search/", "topics/", "authors/"):
             purge.add_path(root_url, home_path + index)
         for topic in version.topics.all():
+            purge.tags.add(tags.listing_tag("topic", topic.pk))
             purge.add_listing(root_url, f"{home_path}topics/{topic.slug}/")
         for author in version.authors.all():
+            purge.tags.add(tags.listing_tag("author", author.pk))
             purge.add_listing(root_url, f"{home_path}authors/{author.slug}/")
         for pages_listing in registry.article_listings:
             for page in pages_listing(version):
@@ -90,8 +97,19 @@ def for_article(article):
     return purge
 
 
+def for_listings(kind, ids):
+    """Every page of these listings, in every view of them, and their totals.
+
+    For the listings an article has just left (a topic or an author taken off it), which
+    ``for_article``, naming those it is on, cannot know: ``for_listings("topic", [3])``.
+    """
+    purge = Purge()
+    purge.tags.update(tags.listing_tag(kind, listing_id) for listing_id in ids)
+    return purge
+
+
 def _home_path(page):
-    home = page.get_ancestors().filter(depth=2).first()
+    home = page.get_ancestors().filter(depth=HOME_DEPTH).first()
     if home is None:
         return None
     return _url_parts(home)[1]

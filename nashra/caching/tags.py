@@ -6,7 +6,10 @@ Every cached response carries tags (Fastly and Varnish call them surrogate keys)
   listing (``?page=2``) and every search on a search page;
 - ``e:<language>``, its edition, for changes that show on every page (the menu, the site's
   settings, a breaking line);
-- ``a:<id>``, each article it shows: itself, and every teaser, related or most-read link.
+- ``a:<id>``, each article it shows: itself, and every teaser, related or most-read link;
+- ``l:<kind>:<id>``, the listing it shows a page of (a section with the sections below it,
+  a topic, an author), in whichever view (full or lite): a change to what the listing holds
+  moves every page of it, and its total (``counts``).
 
 The application's page cache and Varnish (the ``xkey`` module) keep the same tags, so a
 purge computes them once for both.
@@ -29,6 +32,11 @@ def edition_tag(language_code):
 
 def article_tag(article_id):
     return f"a:{article_id}"
+
+
+def listing_tag(kind, listing_id):
+    """Return the tag of a listing: ``listing_tag("section", 12)``, "topic" or "author"."""
+    return f"l:{kind}:{listing_id}"
 
 
 def edition_of_path(path):

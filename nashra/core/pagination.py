@@ -1,42 +1,48 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.functional import cached_property
 
-COUNT_CACHE_SECONDS = 60
+from nashra.caching import counts, tags
 
 
 class CountCachedPaginator(Paginator):
-    """A paginator that counts a long listing once a minute, not on every request.
+    """A paginator that counts a long listing once, not on every request.
 
-    Counting a section's tens of thousands of articles costs more than fetching a page of
-    them; "page 3 of 471" a minute out of date misleads no one.
+    The total is kept until a change to the listing (``nashra.caching.counts``), so no
+    article ever falls between two pages.
     """
 
-    def __init__(self, *args, count_key=None, **kwargs):
+    def __init__(self, *args, listing_tag=None, language_code="", **kwargs):
         super().__init__(*args, **kwargs)
-        self.count_key = count_key
+        self.listing_tag = listing_tag
+        self.language_code = language_code
 
     @cached_property
     def count(self):
-        if self.count_key is None:
+        if self.listing_tag is None:
             return super().count
-        key = f"nashra:listing-count:{self.count_key}"
-        count = cache.get(key)
-        if count is None:
-            count = super().count
-            cache.set(key, count, COUNT_CACHE_SECONDS)
-        return count
+        return counts.total(self.listing_tag, self.language_code, self._count)
+
+    def _count(self):
+        return super().count
 
 
-def paginate(request, queryset, per_page=None, count_key=None):
+def paginate(request, queryset, per_page=None, listing=None):
     """Return the requested page of a listing; a bad or out-of-range number is a 404.
 
-    With ``count_key`` (naming the listing, e.g. "section:12"), the total is cached briefly.
+    ``listing`` names it, ``("section", 12)``, ``("topic", 3)`` or ``("author", 5)``: each page
+    of it carries the listing's cache tag, and its total is kept until a change to it.
     """
+    listing_tag = None
+    if listing is not None:
+        listing_tag = tags.listing_tag(*listing)
+        tags.add(request, listing_tag)
     paginator = CountCachedPaginator(
-        queryset, per_page or settings.NASHRA_PAGE_SIZE, count_key=count_key
+        queryset,
+        per_page or settings.NASHRA_PAGE_SIZE,
+        listing_tag=listing_tag,
+        language_code=tags.edition_of_path(request.path_info) or "",
     )
     number = request.GET.get("page", "1")
     try:

@@ -120,7 +120,7 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
     def topic_view(self, request, slug):
         topic = get_object_or_404(Topic, locale=self.locale, slug=slug)
         articles = paginate(
-            request, self.edition_articles().filter(topics=topic), count_key=f"topic:{topic.pk}"
+            request, self.edition_articles().filter(topics=topic), listing=("topic", topic.pk)
         )
         return self.render(
             request,
@@ -134,7 +134,7 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
             Author.objects.select_related("photo"), locale=self.locale, slug=slug
         )
         articles = paginate(
-            request, self.edition_articles().filter(authors=author), count_key=f"author:{author.pk}"
+            request, self.edition_articles().filter(authors=author), listing=("author", author.pk)
         )
         return self.render(
             request,

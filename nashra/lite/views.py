@@ -149,7 +149,7 @@ def _trail(sections, prefix):
 
 def _section(request, edition, section):
     prefix = addresses.home_url(edition.language_code)
-    articles = paginate(request, _articles().in_section(section), count_key=f"section:{section.pk}")
+    articles = paginate(request, _articles().in_section(section), listing=("section", section.pk))
     subsections = (
         SectionPage.objects.child_of(section).live().filter(privacy.public_q()).order_by("path")
     )
@@ -170,7 +170,7 @@ def _topic(request, edition, topic):
     articles = paginate(
         request,
         _articles().filter(locale_id=home_page.locale_id, topics=topic),
-        count_key=f"topic:{topic.pk}",
+        listing=("topic", topic.pk),
     )
     counterparts = []
     for other in Topic.objects.filter(translation_key=topic.translation_key).exclude(

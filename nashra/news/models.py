@@ -64,7 +64,7 @@ class SectionPage(CachedViewRestrictionsMixin, SectionFeedsMixin, RoutablePageMi
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles(), count_key=f"section:{self.pk}")
+        context["articles"] = paginate(request, self.articles(), listing=("section", self.pk))
         return context
 
 
