@@ -34,7 +34,7 @@ class SectionEditorTask(Task):
             return []
         return [
             ("reject", _("Request changes"), True),
-            ("approve", _("Approve and publish"), False),
+            ("approve", _("Approve"), False),  # Wagtail adds "and Publish" on the last task
             ("approve", _("Approve with comment"), True),
         ]
 

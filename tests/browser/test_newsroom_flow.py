@@ -127,7 +127,7 @@ def test_writer_submits_and_editor_approves(
     expect(queue).to_contain_text(TITLE)
     editor_page.goto(f"/admin/pages/{article.pk}/edit/")
     editor_page.locator("footer [data-w-dropdown-target='toggle']").last.click()
-    editor_page.get_by_role("button", name="Approve and publish").click()
+    editor_page.get_by_role("button", name="Approve and Publish", exact=True).click()
     expect(editor_page.locator(".messages")).to_contain_text("has been updated")
 
     article.refresh_from_db()
