@@ -10,8 +10,11 @@ a forged form is refused too.
 from functools import cache
 
 from django.core.exceptions import PermissionDenied
+from django.template.defaultfilters import yesno
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
@@ -95,6 +98,19 @@ def scoped(view_class, mixin=ScopedViewMixin):
 class ScopedSnippetChooserViewSet(SnippetChooserViewSet):
     def construct_view(self, view_class, **kwargs):
         return super().construct_view(scoped(view_class, ScopedChooserMixin), **kwargs)
+
+
+class YesNoColumn(Column):
+    """A yes/no field read in the admin's language, where Wagtail prints "True" or "False"."""
+
+    def get_value(self, instance):
+        return yesno(super().get_value(instance))
+
+
+def yes_no_column(model, name):
+    """Return the listing column of a model's yes/no field, labelled and sorted as Wagtail's."""
+    label = capfirst(model._meta.get_field(name).verbose_name)
+    return YesNoColumn(name, label=label, sort_key=name)
 
 
 class ScopedSnippetViewSet(SnippetViewSet):

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView
 
 from nashra.core.permissions import ARTICLE_EDITORS
-from nashra.core.viewsets import ScopedSnippetViewSet
+from nashra.core.viewsets import ScopedSnippetViewSet, yes_no_column
 
 from .models import Correction, TranslationFollowUp
 from .services import mark_follow_up_done, record_correction
@@ -53,7 +53,7 @@ class TranslationFollowUpViewSet(ScopedSnippetViewSet):
     menu_order = 211
     add_to_admin_menu = True
     edit_view_class = FollowUpEditView
-    list_display = ["article", "correction", "created", "done"]
+    list_display = ["article", "correction", "created", yes_no_column(TranslationFollowUp, "done")]
     list_filter = ["done", "article__locale"]
 
     def get_queryset(self, request):

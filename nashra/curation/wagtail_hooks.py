@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSetGroup
 
 from nashra.core.permissions import EDITION_CHIEFS
-from nashra.core.viewsets import ScopedSnippetViewSet
+from nashra.core.viewsets import ScopedSnippetViewSet, yes_no_column
 
 from .models import BreakingNews, HomeCuration
 
@@ -24,7 +24,13 @@ class BreakingNewsViewSet(ScopedSnippetViewSet):
     icon = "warning"
     menu_label = _("Breaking news")
     edit_view_class = BreakingNewsEditView
-    list_display = ["text", "locale", "starts_at", "expires_at", "withdrawn"]
+    list_display = [
+        "text",
+        "locale",
+        "starts_at",
+        "expires_at",
+        yes_no_column(BreakingNews, "withdrawn"),
+    ]
     list_filter = ["locale", "withdrawn"]
     search_fields = ["text"]
 

@@ -78,9 +78,15 @@ class ContactMessage(models.Model):
     """A message sent through a contact page, kept for the newsroom to read in the admin."""
 
     page = models.ForeignKey(
-        ContactPage, null=True, on_delete=models.SET_NULL, related_name="messages"
+        ContactPage,
+        verbose_name=_("page"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="messages",
     )
-    locale = models.ForeignKey("wagtailcore.Locale", null=True, on_delete=models.SET_NULL)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("edition"), null=True, on_delete=models.SET_NULL
+    )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"))
     subject = models.CharField(_("subject"), max_length=200)
