@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
@@ -271,7 +271,10 @@ def editor_panels(user, languages):
     ]
     more = ""
     if total > len(items):
-        more = _("%(count)s more are waiting") % {"count": total - len(items)}
+        waiting = total - len(items)
+        more = ngettext("%(count)s more is waiting", "%(count)s more are waiting", waiting) % {
+            "count": waiting
+        }
     scheduled = [
         _page_row(
             page,
@@ -342,7 +345,14 @@ class EditionDayPanel(Component):
                     title=article.title,
                     url=_edit(article),
                     language=day.locale.language_code,
-                    facts=[_("%(count)s views in 24 hours") % {"count": article.recent_views}],
+                    facts=[
+                        ngettext(
+                            "%(count)s view in 24 hours",
+                            "%(count)s views in 24 hours",
+                            article.recent_views,
+                        )
+                        % {"count": article.recent_views}
+                    ],
                     actions=[
                         (_("Edit"), _edit(article)),
                         (
@@ -358,7 +368,10 @@ class EditionDayPanel(Component):
                     title=page.title,
                     url=reverse("nashra_live_desk", args=[page.pk]),
                     language=day.locale.language_code,
-                    facts=[_("%(count)s updates") % {"count": page.update_count}],
+                    facts=[
+                        ngettext("%(count)s update", "%(count)s updates", page.update_count)
+                        % {"count": page.update_count}
+                    ],
                     actions=[
                         (_("Post updates"), reverse("nashra_live_desk", args=[page.pk])),
                         (_("Edit"), _edit(page)),

@@ -109,5 +109,6 @@ COLLECTION_PERMISSIONS = {
 COLLECTION_PERMISSIONS[ADMINISTRATORS] = COLLECTION_PERMISSIONS[CHIEF_EDITORS]
 
 SEPARATOR = " · "
-REVIEW_WORKFLOW = "Newsroom review"
-REVIEW_TASK = "Section editor review"
+# Stored in English like the groups; the Submit button shows them translated (action_menu).
+REVIEW_WORKFLOW = gettext_noop("Newsroom review")
+REVIEW_TASK = gettext_noop("Section editor review")

@@ -6,6 +6,7 @@ from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 
 from nashra.newsroom import admin_views
+from nashra.newsroom.action_menu import name_the_review_in_the_admin_language
 from nashra.newsroom.concurrency import refuse_stale_page_save
 from nashra.newsroom.dashboard import construct_panels
 from nashra.newsroom.snippets import NewsroomViewSetGroup
@@ -28,6 +29,7 @@ def register_newsroom_urls():
 hooks.register("before_edit_page", refuse_stale_page_save, order=100)
 # First, so the panels other apps add (overdue schedule, follow-ups) are kept.
 hooks.register("construct_homepage_panels", construct_panels, order=-10)
+hooks.register("construct_page_action_menu", name_the_review_in_the_admin_language)
 
 
 @hooks.register("before_edit_page")

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from nashra.newsroom import roles
@@ -81,3 +82,14 @@ def test_the_member_can_switch_in_their_preferences(ar_news, client):
     # Joining another Arabic desk later keeps the member's own choice.
     writer.groups.add(Group.objects.get(name=roles.WRITERS))
     assert admin_language(client, writer) == ("en", "ltr")
+
+
+def test_the_submit_button_names_the_review_in_the_desks_language(ar_news, client):
+    writer = make_member("katib2", roles.WRITERS, section_groups(ar_news)[0])
+    client.force_login(writer)
+    html = client.get(f"/admin/pages/add/news/articlepage/{ar_news.pk}/").content.decode()
+    with translation.override("ar"):
+        review = translation.gettext(roles.REVIEW_WORKFLOW)
+    assert review != roles.REVIEW_WORKFLOW
+    assert roles.REVIEW_WORKFLOW not in html
+    assert f"{review}</button>" in html
