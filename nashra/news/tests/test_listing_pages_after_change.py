@@ -55,14 +55,17 @@ def fill(section, count, prefix="Story", **fields):
     return titles
 
 
-def read(client, url):
-    """Read a listing as a reader: page 1, then each "Older" link; return each page's titles."""
+def read(client, url, titles=".teaser__title a"):
+    """Read a listing as a reader: page 1, then each "Older" link; return each page's titles.
+
+    ``titles`` selects the article links of a page (the lite edition's differ).
+    """
     pages, address = [], url
     while True:
         response = client.get(address)
         assert response.status_code == 200, address
         html = BeautifulSoup(response.content, "html.parser")
-        pages.append([link.get_text() for link in html.select(".teaser__title a")])
+        pages.append([link.get_text() for link in html.select(titles)])
         older = html.select_one('a[rel="next"]')
         if older is None:
             return pages
