@@ -22,6 +22,7 @@ ACCOUNTS = [
     ("editor", roles.EDITORS, "en", ["news", "news/middle-east"]),
     ("chief", roles.CHIEF_EDITORS, "en", []),
     ("editor-ar", roles.EDITORS, "ar", ["news"]),
+    ("writer-ar", roles.WRITERS, "ar", ["news"]),
 ]
 
 

@@ -27,7 +27,7 @@ def test_demo_accounts_are_created_once_with_stored_passwords(
     passwords = dict(
         line.split(" ") for line in (var_dir / "demo-accounts.txt").read_text().split("\n") if line
     )
-    assert set(passwords) == {"writer", "editor", "chief", "editor-ar"}
+    assert set(passwords) == {"writer", "editor", "chief", "editor-ar", "writer-ar"}
     assert (var_dir / "demo-accounts.txt").stat().st_mode & 0o777 == 0o600
     assert f"writer / {passwords['writer']}" in out.getvalue()
 
@@ -41,7 +41,7 @@ def test_demo_accounts_are_created_once_with_stored_passwords(
 
     again = io.StringIO()
     create_demo_accounts(again)
-    assert get_user_model().objects.count() == 4
+    assert get_user_model().objects.count() == 5
     assert f"writer / {passwords['writer']}" in again.getvalue()
 
 
@@ -81,8 +81,14 @@ def test_the_arabic_desk_works_in_the_arabic_admin(var_dir, middle_east, ar_home
     get_or_create_section(ar_home, "news", "أخبار")
     create_demo_accounts(io.StringIO())
     languages = {}
-    for username in ("writer", "editor", "chief", "editor-ar"):
+    for username in ("writer", "editor", "chief", "editor-ar", "writer-ar"):
         client.force_login(get_user_model().objects.get(username=username))
         html = client.get("/admin/").content.decode()
         languages[username] = "rtl" if '<html lang="ar" dir="rtl"' in html else "ltr"
-    assert languages == {"writer": "ltr", "editor": "ltr", "chief": "ltr", "editor-ar": "rtl"}
+    assert languages == {
+        "writer": "ltr",
+        "editor": "ltr",
+        "chief": "ltr",
+        "editor-ar": "rtl",
+        "writer-ar": "rtl",
+    }
