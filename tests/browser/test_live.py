@@ -10,7 +10,8 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from nashra.accounts.tests.factories import UserFactory
@@ -141,7 +142,12 @@ def log_in(page, user):
 
 
 def post_on_the_desk(desk, live_page, text, direction):
-    """Type an update into the desk's form and publish it, as an editor does."""
+    """Type an update into the desk's form and publish it, as an editor does.
+
+    The desk is in its edition's language: an editor of the Arabic desk works in the Arabic
+    admin, so the button and the message are read in the admin's language.
+    """
+    admin_language = desk.locator("html").get_attribute("lang") or "en"
     desk.goto(f"/admin/live/{live_page.pk}/")
     # The form starts with the one paragraph an update needs, in the content's direction.
     body = desk.locator(RICH_TEXT)
@@ -152,8 +158,10 @@ def post_on_the_desk(desk, live_page, text, direction):
     # Draftail copies what was typed into the form's field a moment later.
     stored = desk.locator("input[name='body-0-value']")
     expect(stored).to_have_value(re.compile(re.escape(text)))
-    desk.get_by_role("button", name="Publish update").click()
-    expect(desk.locator(".messages")).to_contain_text("Update published")
+    with translation.override(admin_language):
+        publish, published = gettext("Publish update"), gettext("Update published.")
+    desk.get_by_role("button", name=publish).click()
+    expect(desk.locator(".messages")).to_contain_text(published)
 
 
 def test_an_open_page_shows_a_new_update_when_the_reader_asks(
