@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 from django.utils import translation
 
+from nashra.accounts.tests.factories import prefer_admin_language
 from nashra.core.tests.factories import NashraImageFactory
 from nashra.home.services import get_or_create_home, get_or_create_section, set_edition_settings
 from nashra.news.tests.factories import ArticlePageFactory
@@ -54,6 +55,12 @@ def commit(django_capture_on_commit_callbacks):
             return change(*args, **kwargs)
 
     return run
+
+
+@pytest.fixture
+def arabic_admin(admin_user):
+    """The administrator, working in the Arabic admin."""
+    return prefer_admin_language(admin_user, "ar")
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Task, Workflow
-from wagtail.users.models import UserProfile
 
 from nashra.accounts import services as accounts
 
@@ -263,14 +262,6 @@ def test_no_label_is_translated_once_at_import_time():
     assert not found, "Use gettext_lazy for these:\n" + "\n".join(found)
 
 
-@pytest.fixture
-def arabic_editor(admin_user):
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "ar"
-    profile.save()
-    return admin_user
-
-
 def html_direction(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
@@ -279,9 +270,9 @@ def html_direction(client, url):
 
 
 def test_the_arabic_editors_dashboard_and_article_editor_are_right_to_left(
-    client, arabic_editor, translated_article
+    client, arabic_admin, translated_article
 ):
-    client.force_login(arabic_editor)
+    client.force_login(arabic_admin)
     _original, article = translated_article
     assert html_direction(client, "/admin/") == ("rtl", "ar")
     assert html_direction(client, f"/admin/pages/{article.pk}/edit/") == ("rtl", "ar")

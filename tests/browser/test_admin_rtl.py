@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 from playwright.sync_api import expect
 from wagtail.admin.models import EditingSession
-from wagtail.users.models import UserProfile
 
+from nashra.accounts.tests.factories import prefer_admin_language
 from nashra.core.models import EditionSettings
 from nashra.home.services import get_or_create_section
 
@@ -48,10 +48,7 @@ def editor(transactional_db):
 
 @pytest.fixture
 def arabic_editor(editor):
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "ar"
-    profile.save()
-    return editor
+    return prefer_admin_language(editor, "ar")
 
 
 @pytest.fixture

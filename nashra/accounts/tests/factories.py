@@ -45,3 +45,13 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def make_user(username, *permissions, superuser=False):
     return UserFactory(username=username, permissions=permissions, superuser=superuser)
+
+
+def prefer_admin_language(user, language_code):
+    """Give the user the admin in a language, as their Account › Preferences would; return it."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language_code
+    profile.save()
+    return user

@@ -5,7 +5,6 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.admin.panels import ObjectList
-from wagtail.users.models import UserProfile
 
 from nashra.core.forms import EditionSnippetForm
 from nashra.home.services import get_or_create_section
@@ -34,14 +33,6 @@ def ar_article(ar_news, article_factory):
 @pytest.fixture
 def en_article(middle_east, article_factory):
     return article_factory(middle_east, "Iraq and Iran agree on border crossing hours")
-
-
-@pytest.fixture
-def arabic_admin(admin_user):
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "ar"
-    profile.save()
-    return admin_user
 
 
 def get_html(client, url):

@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Site
-from wagtail.users.models import UserProfile
 
+from nashra.accounts.tests.factories import prefer_admin_language
 from nashra.home.services import set_edition_settings
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +32,7 @@ def test_the_dashboard_greets_with_the_network_name_in_the_admin_language(
     ar_home, admin_user, client
 ):
     assert dashboard_title(client, admin_user) == "Nashra Network"
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "ar"
-    profile.save()
-    assert dashboard_title(client, admin_user) == "شبكة نشرة"
+    assert dashboard_title(client, prefer_admin_language(admin_user, "ar")) == "شبكة نشرة"
 
 
 def test_the_demo_serves_its_site_record_at_the_port_it_runs_on(db):
