@@ -256,14 +256,17 @@ def build_archive():
 
 PICK_TARGETS = """
 import json
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from nashra.news.models import ArticlePage
 from nashra.topics.models import Topic
 from wagtail.models import Locale
 
 en = Locale.objects.get(language_code="en")
+# A plain article, not a live page (a subclass, with its updates): the demo's newest is one.
+plain = ContentType.objects.get_for_model(ArticlePage)
 article = (
-    ArticlePage.objects.live().filter(locale=en).exclude(topics=None)
+    ArticlePage.objects.live().filter(locale=en, content_type=plain).exclude(topics=None)
     .order_by("-first_published_at", "-pk").first()
 )
 section = article.get_parent().specific
@@ -903,14 +906,18 @@ def targets_met(rows, rss, archive, live):
 
 
 def archive_checks(rows, rss, publish_times):
-    ceiling = next(row["rps"] for row in rows if row["mode"] == "nginx static")
+    ceilings = {row["page"]: row["rps"] for row in rows if row["mode"] == "nginx static"}
+
+    def share(row):  # of nginx serving the same response, or the article's for a page of its size
+        return row["rps"] / ceilings.get(row["page"], ceilings["article"])
+
     baseline = next(row["rps"] for row in rows if row["mode"] == "stock Wagtail")
     seen = [ms for ms in publish_times if ms is not None]
     uncached = {row["page"]: row["rps"] for row in rows if row["mode"] == "uncached"}
     article = {row["mode"]: row for row in rows if row["page"] == "article"}
     crawl = next(row for row in rows if row["mode"] == "cold crawl")
     varnish = [row for row in rows if row["mode"] == "Varnish" and row["page"] in PAGES]
-    slowest = min(varnish, key=lambda row: row["rps"])
+    slowest = min(varnish, key=share)
     largest = max(size for sizes in rss.values() for size in sizes)
     listings = [page for page in PAGES if page != "article"]
     return [
@@ -924,8 +931,8 @@ def archive_checks(rows, rss, publish_times):
         ("app-cache hit (article) ≥ 5,000 req/s", article["app cache"]["rps"] >= 5000,
          f"{article['app cache']['rps']:,.0f} req/s"),
         ("Varnish ≥ 50% of nginx static on every row, 0 errors",
-         slowest["rps"] >= ceiling / 2 and not any(row["errors"] for row in varnish),
-         f"slowest {slowest['page']} {slowest['rps'] / ceiling:.0%}, "
+         share(slowest) >= 0.5 and not any(row["errors"] for row in varnish),
+         f"slowest {slowest['page']} {share(slowest):.0%}, "
          f"{sum(row['errors'] for row in varnish)} errors"),
         ("publish-to-visible ≤ 1 s under load",
          bool(seen) and len(seen) == len(publish_times) and max(seen) <= 1000,
@@ -1001,11 +1008,15 @@ def main():
         urls = archive["targets"]["urls"]
         for page in PAGES:
             measure(rows, page, "Varnish", varnish_url + urls[page], warm_seconds=1)
+        # The ceiling of each row: nginx serving a saved copy of the same response. The feed,
+        # eleven times the article's bytes, has its own; the other pages are the article's size.
         static["article"] = fetch(base + urls["article"])[1]
+        static["feed"] = fetch(base + urls["feed"])[1]
     start_nginx(static)
     if archive is not None:
         nginx_url = f"http://127.0.0.1:{PORT_NGINX}/"
         measure(rows, "article", "nginx static", nginx_url, warm_seconds=1)
+        measure(rows, "feed", "nginx static", nginx_url + "feed/", warm_seconds=1)
         archive["publish_times"] = publish_to_visible(archive["targets"]) if PUBLISHES else []
     live["posts"] = live_phase(rows, live, varnish_url)
     rss["app-cache and Varnish"] = worker_rss(server)

@@ -59,9 +59,9 @@ def for_article(article):
     authors' pages; the edition's search, topic and author indexes; the pages registered as
     listing it (``registry.article_listings``: the corrections page);
     the feeds of all these; the sitemaps; and any other page that shows a link to it
-    (a teaser, a related or most-read link), which carries its article tag. Its sections,
-    topics and authors are named as listings too, in every view of them, with their totals
-    (``counts``).
+    (a teaser, a related or most-read link), which carries its article tag. Its edition's
+    home, its sections, topics and authors are named as listings too, in every view of them,
+    with their totals and their pages' ids (``listings``).
     """
     purge = Purge()
     purge.tags.add(SITEMAPS_TAG)
@@ -75,6 +75,8 @@ def for_article(article):
         for ancestor in version.get_ancestors().filter(depth__gt=1):
             if ancestor.depth > HOME_DEPTH:
                 purge.tags.add(tags.listing_tag("section", ancestor.pk))
+            elif ancestor.depth == HOME_DEPTH:
+                purge.tags.add(tags.listing_tag("home", ancestor.pk))
             _root, ancestor_path = _url_parts(ancestor)
             if ancestor_path is not None:
                 purge.add_listing(root_url, ancestor_path)

@@ -8,8 +8,9 @@ Every cached response carries tags (Fastly and Varnish call them surrogate keys)
   settings, a breaking line);
 - ``a:<id>``, each article it shows: itself, and every teaser, related or most-read link;
 - ``l:<kind>:<id>``, the listing it shows a page of (a section with the sections below it,
-  a topic, an author), in whichever view (full or lite): a change to what the listing holds
-  moves every page of it, and its total (``counts``).
+  a topic, an author, or an edition's home with every article of the edition), in whichever
+  view (full or lite): a change to what the listing holds moves every page of it, its total
+  and its pages' ids (``listings``).
 
 The application's page cache and Varnish (the ``xkey`` module) keep the same tags, so a
 purge computes them once for both.
@@ -35,7 +36,7 @@ def article_tag(article_id):
 
 
 def listing_tag(kind, listing_id):
-    """Return the tag of a listing: ``listing_tag("section", 12)``, "topic" or "author"."""
+    """Return the tag of a listing: ``listing_tag("section", 12)``, "topic", "author" or "home"."""
     return f"l:{kind}:{listing_id}"
 
 

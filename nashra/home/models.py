@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager, PageQuerySet
 
+from nashra.caching import listings, tags
 from nashra.core.forms import EditionPageForm
 from nashra.core.pagination import paginate
 from nashra.curation.models import HomeCuration
 from nashra.feeds.routes import EditionFeedsMixin
 from nashra.news.models import ArticlePage, SectionPage
-from nashra.news.queries import prefetch_renditions
 from nashra.news.serving import CachedViewRestrictionsMixin, has_route_for, route_below
 from nashra.people.models import Author
 from nashra.search.views import search
@@ -69,45 +69,75 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
         """Return the top story, featured slots, latest articles and section blocks, none repeated.
 
         Pinned articles come first; a featured slot left empty, or whose article is not live,
-        takes the next latest article instead.
+        takes the next latest article instead. Which articles go where is kept until a change
+        to the edition's listings (``listings.ids``); the teasers are ``listings.Ref``s, so a
+        front page whose teasers are all kept reads no article.
         """
+        sections = self._menu_sections(request)
+        plan = listings.ids(
+            [tags.listing_tag("home", self.pk)],
+            self.locale.language_code,
+            f"home:{self.pk}",
+            lambda: self._front_plan(sections),
+        )
+        placed = [plan["top"], *plan["featured"], *plan["latest"]]
+        placed += [pair for _section_pk, pairs in plan["sections"] for pair in pairs]
+        refs = listings.Refs([pair for pair in placed if pair is not None], self._teasers_by_id)
+        ref = {item.pk: item for item in refs.items}.get
+        by_pk = {section.pk: section for section in sections}
+        return {
+            "top_story": ref(plan["top"][0]) if plan["top"] else None,
+            "featured_articles": [ref(pk) for pk, _published_at in plan["featured"]],
+            "latest_articles": [ref(pk) for pk, _published_at in plan["latest"]],
+            "section_blocks": [
+                (by_pk[section_pk], [ref(pk) for pk, _published_at in pairs])
+                for section_pk, pairs in plan["sections"]
+                if section_pk in by_pk
+            ],
+        }
+
+    @staticmethod
+    def _teasers_by_id(ids):
+        articles = ArticlePage.objects.live().public().filter(pk__in=ids).for_listing()
+        return {article.pk: article for article in articles}
+
+    def _front_plan(self, sections):
+        """Which articles go where on the front page, as (id, published_at) pairs."""
         top_pin, slot_pins = HomeCuration.pins_for(self.locale)
         pinned = {article.pk for article in (top_pin, *slot_pins) if article is not None}
         needed = 1 + len(slot_pins) + self.LATEST_COUNT
-        # Teasers' renditions are fetched once for the whole page, at the end.
-        fallback = iter(self.edition_articles(renditions=False).exclude(pk__in=pinned)[:needed])
+        fallback = iter(
+            self.edition_articles(renditions=False)
+            .exclude(pk__in=pinned)
+            .values_list("pk", "published_at")[:needed]
+        )
         shown = set()
 
         def place(pin):
-            article = pin if pin is not None and pin.pk not in shown else next(fallback, None)
-            if article is not None:
-                shown.add(article.pk)
-            return article
+            pair = (pin.pk, pin.published_at) if pin is not None and pin.pk not in shown else None
+            pair = pair or next(fallback, None)
+            if pair is not None:
+                shown.add(pair[0])
+            return pair
 
-        context = {"top_story": place(top_pin)}
-        context["featured_articles"] = [
-            article for article in map(place, slot_pins) if article is not None
-        ]
+        plan = {"top": place(top_pin)}
+        plan["featured"] = [pair for pair in map(place, slot_pins) if pair is not None]
         latest = (place(None) for position in range(self.LATEST_COUNT))
-        context["latest_articles"] = [article for article in latest if article is not None]
-        section_blocks = []
-        for section in self._menu_sections(request):
-            articles = list(
+        plan["latest"] = [pair for pair in latest if pair is not None]
+        plan["sections"] = []
+        for section in sections:
+            pairs = list(
                 ArticlePage.objects.live()
                 .public()
                 .in_section(section)
                 .exclude(pk__in=shown)
                 .latest()
-                .select_related("hero_image")[: self.SECTION_BLOCK_COUNT]
+                .values_list("pk", "published_at")[: self.SECTION_BLOCK_COUNT]
             )
-            shown.update(article.pk for article in articles)
-            if articles:
-                section_blocks.append((section, articles))
-        context["section_blocks"] = section_blocks
-        teasers = [context["top_story"], *context["featured_articles"], *context["latest_articles"]]
-        teasers += [article for _section, articles in section_blocks for article in articles]
-        prefetch_renditions(article.hero_image for article in teasers if article is not None)
-        return context
+            shown.update(pk for pk, _published_at in pairs)
+            if pairs:
+                plan["sections"].append((section.pk, pairs))
+        return plan
 
     def _menu_sections(self, request):
         """Return the sections in this edition's menu, from the cached edition when it is ours."""
@@ -120,7 +150,10 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
     def topic_view(self, request, slug):
         topic = get_object_or_404(Topic, locale=self.locale, slug=slug)
         articles = paginate(
-            request, self.edition_articles().filter(topics=topic), listing=("topic", topic.pk)
+            request,
+            self.edition_articles().filter(topics=topic),
+            listing=("topic", topic.pk),
+            refs=True,
         )
         return self.render(
             request,
@@ -134,7 +167,10 @@ class HomePage(CachedViewRestrictionsMixin, EditionFeedsMixin, RoutablePageMixin
             Author.objects.select_related("photo"), locale=self.locale, slug=slug
         )
         articles = paginate(
-            request, self.edition_articles().filter(authors=author), listing=("author", author.pk)
+            request,
+            self.edition_articles().filter(authors=author),
+            listing=("author", author.pk),
+            refs=True,
         )
         return self.render(
             request,

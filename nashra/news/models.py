@@ -64,7 +64,9 @@ class SectionPage(CachedViewRestrictionsMixin, SectionFeedsMixin, RoutablePageMi
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles(), listing=("section", self.pk))
+        context["articles"] = paginate(
+            request, self.articles(), listing=("section", self.pk), refs=True
+        )
         return context
 
 

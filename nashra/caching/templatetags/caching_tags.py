@@ -1,3 +1,4 @@
+import hashlib
 import uuid
 from dataclasses import dataclass
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.utils import translation
 
 from nashra.caching import tags
+from nashra.caching.listings import Ref
 from nashra.caching.store import version_of
 
 register = template.Library()
@@ -44,15 +46,40 @@ def shown_article(context, article):
     teaser's rendering may be reused: until the article or its edition is purged, or its
     "… ago" ages. ``{% shown_article article as shown %}{% cache shown.seconds … %}``.
     """
+    return shown_articles(context, [article] if article is not None else [])
+
+
+@register.simple_tag(takes_context=True)
+def shown_articles(context, articles, *more):
+    """``shown_article`` for a list of teasers kept as one fragment: reused until any of the
+    articles or the edition is purged, the oldest "… ago" ages, or the list itself changes
+    (its articles, their order, or what else ``more`` names, such as their live states).
+    """
     request = context.get("request")
-    if article is None or not getattr(article, "pk", None):
+    articles = [article for article in articles if getattr(article, "pk", None)]
+    if not articles:
         return Fragment(0, uuid.uuid4().hex)
-    tags.add(request, tags.article_tag(article.pk))
+    article_tags = [tags.article_tag(article.pk) for article in articles]
+    tags.add(request, *article_tags)
     if request is None or getattr(request, "is_preview", False):
         return Fragment(0, uuid.uuid4().hex)
-    published = getattr(article, "published_at", None)
-    tags.note_relative_date(request, published)
-    seconds = tags.freshness(published) or settings.NASHRA_CACHE_STALENESS
+    seconds = settings.NASHRA_CACHE_STALENESS
+    for article in articles:
+        published = getattr(article, "published_at", None)
+        tags.note_relative_date(request, published)
+        seconds = min(seconds, tags.freshness(published) or seconds)
     language = translation.get_language()
-    stamp = version_of([tags.article_tag(article.pk), tags.edition_tag(language)])
-    return Fragment(seconds, f"{language}:{request.get_host()}:{stamp}")
+    stamp = version_of([*article_tags, tags.edition_tag(language)])
+    version = f"{language}:{request.get_host()}:{stamp}"
+    if len(articles) > 1 or more:
+        listed = ",".join(str(article.pk) for article in articles)
+        version += ":" + hashlib.blake2b(f"{listed}|{more!r}".encode(), digest_size=12).hexdigest()
+    return Fragment(seconds, version)
+
+
+@register.simple_tag
+def resolved(article):
+    """The article itself, for a teaser rendered afresh: a listing may hand its teasers
+    ``listings.Ref``s, which know only an id and a date. ``{% resolved article as article %}``.
+    """
+    return article.resolve() if isinstance(article, Ref) else article

@@ -73,6 +73,14 @@ def live_state(context, article):
 
 
 @register.simple_tag(takes_context=True)
+def live_states(context, articles):
+    """``live_state`` of each of a list of teasers, as one value a fragment of them varies on."""
+    request = context.get("request")
+    shown = [article for article in articles if getattr(article, "pk", None)]
+    return ",".join(state_of(article.pk, request=request) for article in shown)
+
+
+@register.simple_tag(takes_context=True)
 def live_labels(context):
     """The "N new updates" wordings the reader's script shows, for each N it can show.
 
