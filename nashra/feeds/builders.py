@@ -1,10 +1,16 @@
 """Build Feed objects from an edition's pages: articles for home, sections, topics and authors."""
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from nashra.caching import listings, store, tags
 from nashra.core.models import EditionSettings
+from nashra.core.pagination import in_order
 
 from .content import article_extras
 from .model import FEED_ITEMS, FORMATS, Category, Feed, FeedItem, Person
@@ -61,9 +67,32 @@ class FeedContext:
         )
 
 
-def article_items(context, articles):
-    """Return FeedItems for the newest articles of a queryset, in a fixed number of queries."""
-    articles = list(articles.prefetch_related("authors", "topics")[:FEED_ITEMS])
+def article_items(context, articles, listing_tag):
+    """Return FeedItems for the newest articles of a queryset, in a fixed number of queries.
+
+    Which articles are kept per version of the listing (``listings.ids``), and their items per
+    version of those articles and the edition: a feed read again reads no article.
+    """
+    articles = articles.prefetch_related(None)
+    ids = listings.ids(
+        [listing_tag],
+        context.language,
+        f"feed:{listing_tag}",
+        lambda: list(articles.values_list("pk", flat=True)[:FEED_ITEMS]),
+    )
+    version = store.version_of(
+        [*(tags.article_tag(pk) for pk in ids), tags.edition_tag(context.language)]
+    )
+    shown = f"{listing_tag}|{ids}|{version}|{context.root_url}|{context.full_content}"
+    key = "nashra-feeds:items:" + hashlib.sha256(shown.encode()).hexdigest()
+    items = cache.get(key)
+    if items is None:
+        items = _items(context, in_order(articles.prefetch_related("authors", "topics"), ids))
+        cache.set(key, items, settings.NASHRA_CACHE_STALENESS)
+    return items
+
+
+def _items(context, articles):
     extras = article_extras(articles, context.base_url, context.settings, full=context.full_content)
     # The topic pages' common prefix (HomePage's topics/<slug>/ route) names the taxonomy.
     topics_url = context.home_url + "topics/"
@@ -92,17 +121,21 @@ def article_items(context, articles):
     return items
 
 
-def article_feed(context, articles, title, description):
+def article_feed(context, articles, title, description, listing_tag):
     with override(context.language):
         feed = context.feed(title, context.page_url, description)
-    feed.items = article_items(context, articles)
+    feed.items = article_items(context, articles, listing_tag)
     return feed
 
 
 def edition_feed(request, home):
     context = FeedContext(request, home)
     return article_feed(
-        context, home.edition_articles(), context.settings.site_name, context.settings.about_blurb
+        context,
+        home.edition_articles(),
+        context.settings.site_name,
+        context.settings.about_blurb,
+        tags.listing_tag("home", home.pk),
     )
 
 
@@ -110,7 +143,9 @@ def section_feed(request, section):
     context = FeedContext(request, section)
     with override(context.language):
         title = context.titled(section.title)
-    return article_feed(context, section.articles(), title, section.intro)
+    return article_feed(
+        context, section.articles(), title, section.intro, tags.listing_tag("section", section.pk)
+    )
 
 
 def topic_feed(request, home, topic):
@@ -118,7 +153,8 @@ def topic_feed(request, home, topic):
     with override(context.language):
         title = context.titled(topic.hashtag)
         description = _("The latest articles on %(topic)s") % {"topic": topic.hashtag}
-    feed = article_feed(context, home.edition_articles().filter(topics=topic), title, description)
+    articles = home.edition_articles().filter(topics=topic)
+    feed = article_feed(context, articles, title, description, tags.listing_tag("topic", topic.pk))
     feed.link = context.route_url("topic", topic.slug)
     return feed
 
@@ -128,7 +164,9 @@ def author_feed(request, home, author):
     with override(context.language):
         title = context.titled(author.name)
         description = author.bio or _("The latest articles by %(author)s") % {"author": author.name}
-    feed = article_feed(context, home.edition_articles().filter(authors=author), title, description)
+    articles = home.edition_articles().filter(authors=author)
+    listing_tag = tags.listing_tag("author", author.pk)
+    feed = article_feed(context, articles, title, description, listing_tag)
     feed.link = context.route_url("author", author.slug)
     return feed
 
