@@ -87,6 +87,10 @@ class Ref:
         return self._refs.load(self.pk)
 
     def __getattr__(self, name):
+        if name.startswith("_"):
+            # Python's own lookups (copy, pickle) and a slot not yet set: never the article's,
+            # and asking the article would look up ``_refs`` again, for ever.
+            raise AttributeError(name)
         return getattr(self.resolve(), name)
 
     def __repr__(self):
