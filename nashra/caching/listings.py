@@ -25,13 +25,13 @@ from . import store, tags
 SECONDS = 60
 
 
-def _kept(listing_tags, language_code, name, compute):
+def _kept(listing_tags, language_code, name, compute, seconds=SECONDS):
     version = store.version_of([*listing_tags, tags.edition_tag(language_code)])
     key = f"nashra:listing:{name}:{version}"
     found = cache.get(key)
     if found is None:
         found = compute()
-        cache.set(key, found, SECONDS)
+        cache.set(key, found, seconds)
     return found
 
 
@@ -40,15 +40,16 @@ def total(listing_tag, language_code, count):
     return _kept([listing_tag], language_code, f"count:{listing_tag}", count)
 
 
-def ids(listing_tags, language_code, name, find):
+def ids(listing_tags, language_code, name, find, seconds=SECONDS):
     """Return the article ids ``find()`` returns for the part of a listing called ``name``.
 
     ``ids(["l:section:12"], "en", "l:section:12:0:20", lambda: [...])``: kept until one of
     ``listing_tags`` or the edition is purged. ``find`` returns a list (or a structure of
     lists and tuples) of ids, never the articles themselves: those are read by id, and each
-    teaser is kept per version of its article.
+    teaser is kept per version of its article. ``seconds`` bounds a change no purge announced,
+    for a use that can show one late (related articles).
     """
-    return _kept(listing_tags, language_code, f"ids:{name}", find)
+    return _kept(listing_tags, language_code, f"ids:{name}", find, seconds)
 
 
 class Refs:

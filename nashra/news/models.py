@@ -3,7 +3,6 @@ import uuid
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db import models
-from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from nashra.caching import tags
+from nashra.caching import listings, tags
 from nashra.caching.store import version_of
 from nashra.core import privacy
 from nashra.core.blocks import ArticleStoryBlock
@@ -218,18 +217,25 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         return list(SectionPage.objects.ancestor_of(self).live().order_by("depth"))
 
     RELATED_CACHE_SECONDS = 600
+    # How many of each topic's newest articles are ranked for an article's related list.
+    RELATED_POOL = 200
 
-    def related_articles(self, limit=4, topics=None):
+    def related_articles(self, limit=4, topics=None, language_code=None):
         """Return live articles sharing the most topics with this one, then its section's latest.
 
-        The choice is cached for a few minutes per published version (and until a page turns
-        private or public): it needs aggregate queries over the archive, and a related list a
-        few minutes old is still right.
+        Ranked among each topic's newest articles (``RELATED_POOL``): a related story is a
+        recent one, and a topic's newest are found once for every article on it
+        (``_topic_pool``). The choice is cached for a few minutes per published version (and
+        until a page turns private or public): a related list a few minutes old is still right.
         """
         version = self.last_published_at.timestamp() if self.last_published_at else 0
         ids = privacy.remember_while_unchanged(
             f"nashra:related:{self.pk}:{version}",
-            lambda: self._related_ids(limit, self.topics.all() if topics is None else topics),
+            lambda: self._related_ids(
+                limit,
+                self.topics.all() if topics is None else topics,
+                language_code or self.locale.language_code,
+            ),
             self.RELATED_CACHE_SECONDS,
         )
         if not ids:
@@ -254,51 +260,57 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         }
         return [articles[pk] for pk in ids if pk in articles]
 
-    # How many of the articles sharing most topics are ranked before withdrawn and private ones
-    # are left out; should too few of them remain, the exact query is run.
-    RELATED_CANDIDATES = 10
-
-    def _related_ids(self, limit, topics):
-        others = (
-            ArticlePage.objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
-        )
-        topic_ids = [topic.pk for topic in topics]
-        ids = self._sharing_most_topics(others, topic_ids, limit) if topic_ids else []
+    def _related_ids(self, limit, topics, language_code):
+        ids = self._sharing_most_topics([topic.pk for topic in topics], limit, language_code)
         if len(ids) < limit:
             parent_path = self.path[: -self.steplen]
             ids += (
-                others.filter(path__startswith=parent_path, depth=self.depth)
-                .exclude(pk__in=ids)
+                ArticlePage.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id, path__startswith=parent_path, depth=self.depth)
+                .exclude(pk__in=[self.pk, *ids])
                 .latest()
                 .values_list("pk", flat=True)[: limit - len(ids)]
             )
         return ids
 
-    def _sharing_most_topics(self, others, topic_ids, limit):
-        """The `limit` articles among `others` sharing most topics, latest first among equals.
+    def _sharing_most_topics(self, topic_ids, limit, language_code):
+        """The ``limit`` articles of the topics' pools sharing most topics, newest first among
+        equals (sharing a topic: being among its ``RELATED_POOL`` newest)."""
+        shared, published = {}, {}
+        for topic_id in topic_ids:
+            for pk, timestamp in self._topic_pool(topic_id, language_code):
+                if pk != self.pk:
+                    shared[pk] = shared.get(pk, 0) + 1
+                    published[pk] = timestamp
+        ranked = sorted(shared, key=lambda pk: (shared[pk], published[pk], pk), reverse=True)
+        return ranked[:limit]
 
-        A topic such as "Iran" holds tens of thousands of articles. Ranking them over the page
-        tables (live, public, this edition) costs a join per article; ranked first over the
-        topic links and the publication dates alone (an index), then filtered, it does not.
-        The filtered best are the exact answer whenever enough of the ranked ones remain.
+    def _topic_pool(self, topic_id, language_code):
+        """The newest live, public articles on a topic in this edition, as (id, timestamp).
+
+        Kept like a listing's page (``nashra.caching.listings``): until an article joins or
+        leaves the topic, or the edition changes, so a new story is among them at once. Ranking
+        all of a topic's tens of thousands of articles for each article read cost more than
+        the rest of a first render.
         """
-        ranked = list(
-            ArticlePage.topics.through.objects.filter(topic_id__in=topic_ids)
-            .exclude(articlepage_id=self.pk)
-            .values("articlepage_id")
-            .annotate(shared=Count("topic_id"), published=Max("articlepage__published_at"))
-            .order_by("-shared", F("published").desc(nulls_last=True), "-articlepage_id")
-            .values_list("articlepage_id", flat=True)[: limit * self.RELATED_CANDIDATES]
-        )
-        shown = set(others.filter(pk__in=ranked).values_list("pk", flat=True))
-        ids = [pk for pk in ranked if pk in shown][:limit]
-        if len(ids) == limit or len(ranked) < limit * self.RELATED_CANDIDATES:
-            return ids
-        return list(
-            others.filter(topics__in=topic_ids)
-            .annotate(shared=Count("topics"))
-            .order_by("-shared", F("published_at").desc(nulls_last=True), "-pk")
-            .values_list("pk", flat=True)[:limit]
+
+        def find():
+            newest = (
+                ArticlePage.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id, topics=topic_id)
+                .latest()
+                .values_list("pk", "published_at")[: self.RELATED_POOL]
+            )
+            return [(pk, moment.timestamp() if moment else 0.0) for pk, moment in newest]
+
+        return listings.ids(
+            [tags.listing_tag("topic", topic_id)],
+            language_code,
+            f"related-pool:{topic_id}:{self.locale_id}:{self.RELATED_POOL}",
+            find,
+            seconds=self.RELATED_CACHE_SECONDS,
         )
 
     def original(self):
@@ -341,7 +353,9 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         context["article_topics"] = labels["topics"]
         context["article_sources"] = labels["sources"]
         context["article_authors"] = labels["authors"]
-        context["related_articles"] = related = list(self.related_articles(topics=labels["topics"]))
+        language_code = tags.edition_of_path(request.path_info) or None
+        related = self.related_articles(topics=labels["topics"], language_code=language_code)
+        context["related_articles"] = related = list(related)
         context["fragment_seconds"], context["fragment_version"] = self._fragment_version(request)
         context["related_seconds"], context["related_version"] = self._related_version(
             request, related

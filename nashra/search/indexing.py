@@ -6,6 +6,7 @@ import time
 
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 
+from nashra.caching import store
 from nashra.core import privacy
 from nashra.news.models import ArticlePage
 
@@ -95,6 +96,17 @@ def _entry(page, extra_terms=""):
     return entry, terms
 
 
+# Stamped whenever the index changes: search results kept under it (search.views) retire.
+INDEX_TAG = "search:index"
+
+
+def _changed():
+    """Retire every kept search result: now, and again once the change is committed, since a
+    search made meanwhile still saw the index as it was."""
+    store.invalidate([INDEX_TAG])
+    transaction.on_commit(lambda: store.invalidate([INDEX_TAG]))
+
+
 def _write(pages):
     extra = _extra_terms(pages) if pages else {}
     pairs = [_entry(page, extra.get(page.pk, "")) for page in pages]
@@ -111,6 +123,7 @@ def _write(pages):
         update_fields=["locale", "path", "type_of_work", "published_at"],
     )
     get_backend().write(list(rows))
+    _changed()
     return len(entries)
 
 
@@ -131,12 +144,14 @@ def index_article(page):
 def remove_articles(page_ids):
     SearchEntry.objects.filter(pk__in=page_ids).delete()
     get_backend().delete(page_ids)
+    _changed()
 
 
 def drop_orphans(**kwargs):
     """Drop full-text rows whose article left the index without a signal (bulk deletes, flush)."""
     if "search_searchentry" in connection.introspection.table_names():  # not migrated away
         get_backend().drop_orphans()
+        _changed()
 
 
 def index_articles(queryset, batch_size=1000):
@@ -169,6 +184,7 @@ def rebuild_index(batch_size=1000, stdout=None):
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         get_backend().clear()
+        _changed()
     count = index_articles(ArticlePage.objects.all(), batch_size=batch_size)
     get_backend().optimize()
     IndexVersion.objects.update_or_create(pk=1, defaults={"version": rules_version()})

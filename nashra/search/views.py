@@ -1,33 +1,59 @@
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from nashra.caching import listings, tags
+from nashra.caching.store import version_of
 from nashra.news.models import ArticlePage
 
 from .backends import COUNT_LIMIT, get_backend
 from .forms import SearchForm
-from .indexing import stream_text
+from .indexing import INDEX_TAG, stream_text
 from .query import parse
 from .snippets import highlight, snippet
 
 
 class ResultIds:
-    """The ids of matching articles, counted and sliced in the database as a Paginator asks."""
+    """The ids of matching articles, counted and sliced in the database as a Paginator asks.
 
-    def __init__(self, query, filters, order):
+    With ``listing`` (its listing tags and edition), what was found is kept like a listing's
+    pages (``nashra.caching.listings``): the search tags its results with the edition's front
+    page, which every publish, unpublish or move in the edition purges, and with the index
+    (``indexing.INDEX_TAG``), which every write to the index stamps once committed (a renamed
+    topic, a rebuild). A search asked again shows every change at once without asking the index.
+    """
+
+    def __init__(self, query, filters, order, listing=None):
         self.backend = get_backend()
         self.query, self.filters, self.order = query, filters, order
+        self.listing = listing
         self._counts = None
+
+    def _kept(self, part, find):
+        if self.listing is None:
+            return find()
+        listing_tags, language_code = self.listing
+        asked = repr((self.query, sorted(self.filters.items()), self.order, part))
+        digest = hashlib.sha256(asked.encode()).hexdigest()
+        return listings.ids(listing_tags, language_code, f"search:{digest}", find)
 
     def counts(self):
         if self._counts is None:
-            self._counts = self.backend.counts(self.query, self.filters)
-            if not self._counts[0] and self.query.fallback:
-                # The names found nothing: their words, stemmed, may (iron rods for الحديدة).
+            self._counts, fell_back = self._kept("counts", self._count)
+            if fell_back:
                 self.query = self.query.fallback
-                self._counts = self.backend.counts(self.query, self.filters)
         return self._counts
+
+    def _count(self):
+        counts = self.backend.counts(self.query, self.filters)
+        if not counts[0] and self.query.fallback:
+            # The names found nothing: their words, stemmed, may (iron rods for الحديدة).
+            return self.backend.counts(self.query.fallback, self.filters), True
+        return counts, False
 
     def count(self):
         return min(self.counts()[0], COUNT_LIMIT)
@@ -37,13 +63,17 @@ class ResultIds:
         return self.counts()[0] > COUNT_LIMIT
 
     def __getitem__(self, window):
-        return self.backend.search(
-            self.query,
-            self.filters,
-            self.order,
-            window.start,
-            window.stop - window.start,
-            headline_count=self.counts()[1],
+        headline_count = self.counts()[1]  # first: it settles which query is asked
+        return self._kept(
+            (window.start, window.stop),
+            lambda: self.backend.search(
+                self.query,
+                self.filters,
+                self.order,
+                window.start,
+                window.stop - window.start,
+                headline_count=headline_count,
+            ),
         )
 
 
@@ -68,29 +98,25 @@ def search(request, home):
 
 
 def _results(request, form, home, query):
-    ids = ResultIds(query, form.filters(home.locale), form.cleaned_data.get("sort") or "")
+    language_code = home.locale.language_code
+    listing = ([tags.listing_tag("home", home.pk), INDEX_TAG], language_code)
+    ids = ResultIds(query, form.filters(home.locale), form.cleaned_data.get("sort") or "", listing)
     paginator = Paginator(ids, settings.NASHRA_PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page", "1"))
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404(str(error)) from error
-    articles = ArticlePage.objects.live().public().filter(pk__in=page.object_list).for_listing()
-    by_id = {article.pk: article for article in articles}
     ids.counts()  # the query the results were found by, a name's or its fallback
-    query_terms = ids.query.terms
-    results = []
-    for page_id in page.object_list:
-        article = by_id.get(page_id)
-        if article is None:  # unpublished or made private since it was indexed
-            continue
-        text = article.lead + " " + stream_text(article.body)
-        results.append(
-            {
-                "article": article,
-                "title": highlight(article.title, query_terms),
-                "snippet": snippet(text, query_terms),
-            }
-        )
+    extracts = _extracts(ids.query.terms, page.object_list, language_code)
+    # A result shows its headline, type, date and address: no picture, no body.
+    articles = ArticlePage.objects.live().public().filter(pk__in=page.object_list)
+    by_id = {article.pk: article for article in articles.defer_streamfields()}
+    results = [
+        {"article": by_id[page_id], **extracts[page_id]}
+        for page_id in page.object_list
+        # Not unpublished, made private or deleted since it was indexed.
+        if page_id in by_id and page_id in extracts
+    ]
     params = request.GET.copy()
     params.pop("page", None)
     return {
@@ -99,3 +125,28 @@ def _results(request, form, home, query):
         "querystring": params.urlencode(),
         "more_than_counted": ids.more_than_counted,
     }
+
+
+def _extracts(query_terms, page_ids, language_code):
+    """Each result's headline and extract with the reader's words marked, by article id.
+
+    Kept until one of the articles, or the edition, is purged: reading and marking twenty
+    articles' text cost more than finding them. The version is read before the texts.
+    """
+    version = version_of(
+        [*(tags.article_tag(pk) for pk in page_ids), tags.edition_tag(language_code)]
+    )
+    asked = repr((sorted(query_terms), list(page_ids), version))
+    key = "nashra:search-extracts:" + hashlib.sha256(asked.encode()).hexdigest()
+    extracts = cache.get(key)
+    if extracts is None:
+        extracts = {}
+        texts = ArticlePage.objects.filter(pk__in=page_ids).only("title", "lead", "body")
+        for article in texts:
+            text = article.lead + " " + stream_text(article.body)
+            extracts[article.pk] = {
+                "title": highlight(article.title, query_terms),
+                "snippet": snippet(text, query_terms),
+            }
+        cache.set(key, extracts, listings.SECONDS)
+    return extracts

@@ -176,3 +176,29 @@ def test_each_address_of_an_article_names_its_own_host(
     canonical = html.select_one('link[rel="canonical"]')["href"]
     assert canonical.startswith("https://www.example.org/")
     assert json_ld_of(html, "NewsArticle")["url"] == canonical
+
+
+def test_a_page_served_again_asks_for_no_locale(client, middle_east, ar_home, article_factory):
+    """Wagtail looks up the language's locale on every request, before routing."""
+    article = article_factory(middle_east, "Story")
+    for url in ("/en/", "/ar/", article.url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        locales = [query["sql"] for query in queries if "wagtailcore_locale" in query["sql"]]
+        assert locales == [], (url, locales)
+
+
+def test_a_locale_added_for_a_new_edition_is_found(client, en_home, settings):
+    from wagtail.models import Locale
+
+    assert Locale.objects.get_for_language("en") == en_home.locale
+    languages = [*settings.WAGTAIL_CONTENT_LANGUAGES, ("fr", "Français")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES = languages
+    with pytest.raises(Locale.DoesNotExist):
+        Locale.objects.get_for_language("fr")
+    french = Locale.objects.create(language_code="fr")
+    assert Locale.objects.get_for_language("fr") == french
+    french.delete()
+    with pytest.raises(Locale.DoesNotExist):
+        Locale.objects.get_for_language("fr")
