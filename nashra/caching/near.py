@@ -1,12 +1,13 @@
-"""Redis with a small memory in each process in front of it: one round trip per request.
+"""Redis with a small memory in each process in front of it: no round trip for what it holds.
 
 A page needs a dozen small shared values (the edition, the private paths, an article's
 labels, its fragment, the stamps of its tags…), and a page-cache hit needs its entry and its
 stamps. From Redis each is a round trip. ``TieredRedisCache`` keeps what it read from Redis
 in the process's own memory, good for one *generation* of the shared cache: a token in
-Redis that every purge, ``forget`` and ``delete`` replaces. A request reads the token once
-(``begin``); every value the process read under the same token is still what Redis holds,
-so it is answered from memory. A page-cache hit then costs one round trip, the token.
+Redis that every purge, ``forget`` and ``delete`` replaces, and publishes. A request takes
+the token once (``begin``): as this process's subscription heard it (``_Listener``), or read
+from Redis when it has none. Every value the process read under the same token is still what
+Redis holds, so it is answered from memory: a page-cache hit costs no round trip at all.
 
 What makes this true, and what a new use of the cache must keep true:
 
@@ -21,9 +22,14 @@ What makes this true, and what a new use of the cache must keep true:
   Redis;
 - a copy lives at most ``NASHRA_NEAR_CACHE_SECONDS`` and the process keeps at most
   ``NASHRA_NEAR_CACHE_BYTES`` of them (least recently used first out), so an evicted token,
-  or a change nobody announced, is bounded like any memoized value.
+  or a change nobody announced, is bounded like any memoized value;
+- every change of the token goes through ``advance_generation``, which publishes it; a
+  message lost all the same (a subscription cut without a word) costs at most
+  ``NASHRA_NEAR_CHECK_SECONDS``, after which the process reads the token from Redis again.
 """
 
+import contextlib
+import os
 import pickle
 import secrets
 import threading
@@ -34,6 +40,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.client import PubSub
+from redis.exceptions import RedisError
 
 GENERATION_KEY = "near:generation"
 _MISSING = object()
@@ -42,9 +50,10 @@ _request = threading.local()
 
 
 def begin():
-    """Read the shared cache's generation for this request (one round trip), if it is tiered."""
+    """Take the shared cache's generation for this request, if it is tiered: as heard by this
+    process's subscription (no round trip), or read from Redis (one)."""
     cache = _generation_cache()
-    _request.generation = cache.read_generation() if cache is not None else None
+    _request.generation = cache.current_generation() if cache is not None else None
 
 
 def end():
@@ -149,6 +158,64 @@ class _RedisClients(RedisCacheClient):
         return client
 
 
+class _PubSub(PubSub):
+    """redis-py's subscription, noting when it connected again by itself after a cut: what was
+    published meanwhile is lost, so the generation is then read again (``_Listener``)."""
+
+    reconnected = False
+
+    def on_connect(self, connection):
+        self.reconnected = True
+        super().on_connect(connection)
+
+
+class _Listener:
+    """One process's subscription to the generation's changes (Redis pub/sub).
+
+    Every ``advance_generation`` publishes the new token after writing it, before the purge
+    that follows it goes out to Varnish; by then Redis has written the message to every
+    subscriber's socket. A request takes the generation from the messages waiting on this
+    process's socket (a poll, not a round trip), so a purge anywhere is still seen at the
+    very next request here. The token is read again from Redis every
+    ``NASHRA_NEAR_CHECK_SECONDS`` all the same, so a subscription cut without a word (a
+    network between machines) costs at most that long; a broken one is dropped, and the
+    request reads the generation as without a subscription.
+    """
+
+    def __init__(self, cache):
+        self.pid = os.getpid()
+        self.cache = cache
+        self.pubsub = cache.pubsub()
+        self.pubsub.subscribe(cache.generation_channel)
+        self.pubsub.get_message(timeout=1.0)  # the subscription's confirmation
+        # Subscribed first, read second: a change in between waits on the socket.
+        self.pubsub.reconnected = False
+        self._read()
+
+    def _read(self):
+        self.generation = self.cache.read_generation()
+        self.checked = time.monotonic()
+
+    def current(self):
+        while (message := self.pubsub.get_message(timeout=0)) is not None:
+            if message.get("type") == "message":
+                data = message["data"]
+                self.generation = data.decode() if isinstance(data, bytes) else data
+        due = time.monotonic() - self.checked >= settings.NASHRA_NEAR_CHECK_SECONDS
+        if self.pubsub.reconnected or due:
+            self.pubsub.reconnected = False
+            self._read()
+        return self.generation
+
+    def close(self):
+        with contextlib.suppress(RedisError, OSError):  # dropped for failing already
+            self.pubsub.close()
+
+
+_listeners = {}
+_listeners_lock = threading.Lock()
+
+
 class TieredRedisCache(RedisCache):
     """Django's Redis cache with a per-process memory in front (module docstring).
 
@@ -175,9 +242,35 @@ class TieredRedisCache(RedisCache):
             generation = super().get(GENERATION_KEY)
         return generation
 
+    @property
+    def generation_channel(self):
+        return self.make_key("near:generation-changed")
+
+    def pubsub(self):
+        client = self._cache.get_client(write=True)
+        return _PubSub(client.connection_pool, ignore_subscribe_messages=True)
+
+    def current_generation(self):
+        """The generation for a request: heard by this process's subscription, or read."""
+        if not settings.NASHRA_NEAR_LISTEN:
+            return self.read_generation()
+        with _listeners_lock:
+            listener = _listeners.get(self.near_name)
+            try:
+                if listener is None or listener.pid != os.getpid():  # none yet, or forked
+                    listener = _listeners[self.near_name] = _Listener(self)
+                return listener.current()
+            except (RedisError, OSError, ValueError):
+                _listeners.pop(self.near_name, None)
+                if listener is not None:
+                    listener.close()
+        return self.read_generation()
+
     def advance_generation(self):
         token = _new_token()
         super().set(GENERATION_KEY, token, None)
+        # Heard by every process's next request (_Listener), before the purge goes out.
+        self._cache.get_client(write=True).publish(self.generation_channel, token)
         if current_generation() is not None:
             # This request's own later reads go to Redis too.
             _request.generation = token

@@ -168,6 +168,10 @@ NEAR_KEYS = {
 NASHRA_NEAR_GENERATION_ALIAS = "default"
 NASHRA_NEAR_CACHE_SECONDS = int(os.environ.get("NASHRA_NEAR_CACHE_SECONDS", "60"))
 NASHRA_NEAR_CACHE_BYTES = int(os.environ.get("NASHRA_NEAR_CACHE_MB", "32")) * 1024 * 1024
+# Each process hears the generation's changes (Redis pub/sub) instead of reading it for every
+# request, and reads it all the same every NASHRA_NEAR_CHECK_SECONDS (near.py, _Listener).
+NASHRA_NEAR_LISTEN = env_bool("NASHRA_NEAR_LISTEN", True)
+NASHRA_NEAR_CHECK_SECONDS = float(os.environ.get("NASHRA_NEAR_CHECK_SECONDS", "1"))
 # Two sites sharing one Redis each name their own keys (every alias below starts with it).
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "")
 
