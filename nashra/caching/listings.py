@@ -25,7 +25,9 @@ from . import store, tags
 SECONDS = 60
 
 
-def _kept(listing_tags, language_code, name, compute, seconds=SECONDS):
+def kept(listing_tags, language_code, name, compute, seconds=SECONDS):
+    """Return ``compute()``, kept until one of ``listing_tags`` or the edition is purged: for
+    what a listing-like page finds (a search's counts and pages of ids)."""
     version = store.version_of([*listing_tags, tags.edition_tag(language_code)])
     key = f"nashra:listing:{name}:{version}"
     found = cache.get(key)
@@ -37,7 +39,7 @@ def _kept(listing_tags, language_code, name, compute, seconds=SECONDS):
 
 def total(listing_tag, language_code, count):
     """Return the total of the listing tagged ``listing_tag``, calling ``count()`` if not kept."""
-    return _kept([listing_tag], language_code, f"count:{listing_tag}", count)
+    return kept([listing_tag], language_code, f"count:{listing_tag}", count)
 
 
 def ids(listing_tags, language_code, name, find, seconds=SECONDS):
@@ -49,7 +51,7 @@ def ids(listing_tags, language_code, name, find, seconds=SECONDS):
     teaser is kept per version of its article. ``seconds`` bounds a change no purge announced,
     for a use that can show one late (related articles).
     """
-    return _kept(listing_tags, language_code, f"ids:{name}", find, seconds)
+    return kept(listing_tags, language_code, f"ids:{name}", find, seconds)
 
 
 class Refs:

@@ -39,7 +39,7 @@ class ResultIds:
         listing_tags, language_code = self.listing
         asked = repr((self.query, sorted(self.filters.items()), self.order, part))
         digest = hashlib.sha256(asked.encode()).hexdigest()
-        return listings.ids(listing_tags, language_code, f"search:{digest}", find)
+        return listings.kept(listing_tags, language_code, f"search:{digest}", find)
 
     def counts(self):
         if self._counts is None:
