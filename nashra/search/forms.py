@@ -1,10 +1,13 @@
 import datetime
+import hashlib
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from nashra.caching import store, tags
 from nashra.core import privacy
 from nashra.news.models import ArticlePage, SectionPage
 
@@ -13,6 +16,7 @@ MAX_QUERY_LENGTH = 200
 # a time zone's offset more, and no article is dated near them.
 FIRST_DAY = datetime.date(1900, 1, 1)
 LAST_DAY = datetime.date(2999, 12, 31)
+SECTIONS_SECONDS = 3600  # bounds a change no purge announced
 DATE_ATTRS = {"type": "date", "min": FIRST_DAY.isoformat(), "max": LAST_DAY.isoformat()}
 
 
@@ -65,15 +69,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, data, locale, **kwargs):
         super().__init__(data, **kwargs)
-        sections = (
-            SectionPage.objects.live()
-            # By content type too, so the database starts from the few sections, not from
-            # every page of the edition.
-            .filter(locale=locale, content_type=ContentType.objects.get_for_model(SectionPage))
-            .filter(privacy.public_q())
-            .order_by("path")
-            .values_list("pk", "title", "depth", "path")
-        )
+        sections, self._sections_version = edition_sections(locale)
         self.section_paths = {pk: path for pk, _title, _depth, path in sections}
         top_depth = min((depth for _pk, _title, depth, _path in sections), default=0)
         self.fields["section"].choices = [("", _("All sections"))] + [
@@ -87,6 +83,16 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(_("The start date is after the end date."))
         return data
 
+    @cached_property
+    def rendering_key(self):
+        """What the form's HTML is kept under: the reader's values, the language and the
+        edition's sections. None when it shows errors, which are rendered each time."""
+        if self.errors:
+            return None
+        shown = [(name, self[name].value()) for name in self.fields]
+        asked = repr((translation.get_language(), self._sections_version, shown))
+        return hashlib.sha256(asked.encode()).hexdigest()
+
     def filters(self, locale):
         """Return the backend filters for the cleaned form."""
         data = self.cleaned_data
@@ -99,6 +105,30 @@ class SearchForm(forms.Form):
         if data.get("until"):
             filters["until"] = _midnight(data["until"] + datetime.timedelta(days=1))
         return filters
+
+
+def edition_sections(locale):
+    """The edition's live, public sections in tree order, ``(pk, title, depth, path)`` each,
+    and the version they were found under.
+
+    Kept until the edition is purged, as a section's publishing, unpublishing, move or view
+    restriction does: every search page offers them.
+    """
+
+    def find():
+        return list(
+            SectionPage.objects.live()
+            # By content type too, so the database starts from the few sections, not from
+            # every page of the edition.
+            .filter(locale=locale, content_type=ContentType.objects.get_for_model(SectionPage))
+            .filter(privacy.public_q())
+            .order_by("path")
+            .values_list("pk", "title", "depth", "path")
+        )
+
+    version = store.version_of([tags.edition_tag(locale.language_code)])
+    key = f"nashra:search-sections:{locale.pk}"
+    return store.remember(key, find, SECTIONS_SECONDS, version), version
 
 
 def _midnight(day):

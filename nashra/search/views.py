@@ -107,28 +107,34 @@ def _results(request, form, home, query):
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404(str(error)) from error
     ids.counts()  # the query the results were found by, a name's or its fallback
-    extracts = _extracts(ids.query.terms, page.object_list, language_code)
-    # A result shows its headline, type, date and address: no picture, no body.
-    articles = ArticlePage.objects.live().public().filter(pk__in=page.object_list)
-    by_id = {article.pk: article for article in articles.defer_streamfields()}
-    results = [
-        {"article": by_id[page_id], **extracts[page_id]}
-        for page_id in page.object_list
-        # Not unpublished, made private or deleted since it was indexed.
-        if page_id in by_id and page_id in extracts
-    ]
+    terms = ids.query.terms
+    extracts = _extracts(terms, page.object_list, language_code)
+    # Known by id and date until rendered: a kept rendering of the results reads no article.
+    found = [page_id for page_id in page.object_list if page_id in extracts]
+    refs = listings.Refs([(pk, extracts[pk]["published_at"]) for pk in found], _results_by_id)
+    results = [{"article": ref, **extracts[ref.pk]} for ref in refs.items]
     params = request.GET.copy()
     params.pop("page", None)
     return {
         "results": results,
+        "result_articles": refs.items,
+        "result_terms": sorted(terms),
         "page_obj": page,
         "querystring": params.urlencode(),
         "more_than_counted": ids.more_than_counted,
     }
 
 
+def _results_by_id(ids):
+    """The results' articles by id, of those still live and public: one unpublished or made
+    private since it was indexed is shown to no one."""
+    # A result shows its headline, type, date and address: no picture, no body.
+    articles = ArticlePage.objects.live().public().filter(pk__in=ids).defer_streamfields()
+    return {article.pk: article for article in articles}
+
+
 def _extracts(query_terms, page_ids, language_code):
-    """Each result's headline and extract with the reader's words marked, by article id.
+    """Each result's headline, extract with the reader's words marked, and date, by id.
 
     Kept until one of the articles, or the edition, is purged: reading and marking twenty
     articles' text cost more than finding them. The version is read before the texts.
@@ -137,16 +143,19 @@ def _extracts(query_terms, page_ids, language_code):
         [*(tags.article_tag(pk) for pk in page_ids), tags.edition_tag(language_code)]
     )
     asked = repr((sorted(query_terms), list(page_ids), version))
-    key = "nashra:search-extracts:" + hashlib.sha256(asked.encode()).hexdigest()
+    key = "nashra:search-extracts:dated:" + hashlib.sha256(asked.encode()).hexdigest()
     extracts = cache.get(key)
     if extracts is None:
         extracts = {}
-        texts = ArticlePage.objects.filter(pk__in=page_ids).only("title", "lead", "body")
+        texts = ArticlePage.objects.filter(pk__in=page_ids).only(
+            "title", "lead", "body", "published_at"
+        )
         for article in texts:
             text = article.lead + " " + stream_text(article.body)
             extracts[article.pk] = {
                 "title": highlight(article.title, query_terms),
                 "snippet": snippet(text, query_terms),
+                "published_at": article.published_at,
             }
         cache.set(key, extracts, listings.SECONDS)
     return extracts

@@ -6,6 +6,10 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
+from wagtail.models import PageViewRestriction
+
+from nashra.home.services import get_or_create_section
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +78,52 @@ def test_each_page_and_filter_is_kept_apart(client, middle_east, news, article_f
     ]
     assert search(client, q="minister", sort="newest", page=1)[0] == ["<mark>Minister</mark> 2"]
     assert search(client, q="minister", page=1)[0] == pages[0]
+
+
+def test_a_search_asked_again_reads_nothing_from_the_database(client, middle_east, article_factory):
+    """The filter's sections, the results' articles and their rendering are kept too: a
+    breaking story's readers asking the same words cost the database nothing."""
+    article_factory(middle_east, "Minister resigns over port deal")
+    article_factory(middle_east, "Port reopens", lead="The minister cut the ribbon.")
+    first = client.get(URL, {"q": "minister"}).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(URL, {"q": "minister"}).content.decode()
+    assert [query["sql"] for query in queries] == []
+    assert again == first
+    assert "<mark>Minister</mark> resigns over port deal" in again
+
+
+def test_an_article_made_private_leaves_a_kept_search_at_once(client, middle_east, article_factory):
+    article_factory(middle_east, "Minister resigns")
+    hidden = article_factory(middle_east, "Minister's memo")
+    assert len(search(client, q="minister")[0]) == 2
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    titles, _count = search(client, q="minister")
+    assert titles == ["<mark>Minister</mark> resigns"]
+
+
+def test_the_section_filter_follows_the_sections_at_once(client, en_home, middle_east):
+    def sections():
+        html = client.get(URL, {"q": "minister"}).content.decode()
+        select = re.search(r'<select name="section"[^>]*>(.*?)</select>', html, re.S).group(1)
+        return re.findall(r"<option[^>]*>([^<]*)</option>", select)
+
+    assert sections() == ["All sections", "News", "— Middle East"]
+    sports = get_or_create_section(en_home, "sports", "Sports")[0]
+    assert sections() == ["All sections", "News", "— Middle East", "Sports"]
+    sports.title = "Sport"
+    sports.save_revision().publish()
+    assert sections() == ["All sections", "News", "— Middle East", "Sport"]
+    sports.unpublish()
+    assert sections() == ["All sections", "News", "— Middle East"]
+
+
+def test_the_form_shows_each_readers_own_words(client, middle_east, article_factory):
+    article_factory(middle_east, "Minister resigns")
+    for words in ("minister", "<b>minister</b>", "port minister"):
+        html = client.get(URL, {"q": words, "sort": "newest"}).content.decode()
+        field = re.search(r'<input type="search" name="q" value="([^"]*)"', html)
+        assert field.group(1) == escape(words)
+        assert re.search(r'<option value="newest" selected>', html)
+    html = client.get(URL, {"q": "minister"}).content.decode()
+    assert not re.search(r'<option value="newest" selected>', html)
