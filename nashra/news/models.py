@@ -1,3 +1,4 @@
+import datetime
 import uuid
 
 from django.core.cache import cache
@@ -24,6 +25,15 @@ from nashra.feeds.routes import SectionFeedsMixin
 from .labels import article_labels
 from .queries import ArticlePageManager, SectionPageManager, images_in, prefetch_renditions
 from .serving import CachedViewRestrictionsMixin, sections_on_trail
+
+
+def _timestamp(moment):
+    """A publication date as kept with an article's id: seconds since the epoch, 0 for none."""
+    return moment.timestamp() if moment else 0.0
+
+
+def _moment(timestamp):
+    return datetime.datetime.fromtimestamp(timestamp, datetime.UTC) if timestamp else None
 
 
 def _fragment_cached(name, vary_on):
@@ -221,7 +231,8 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
     RELATED_POOL = 200
 
     def related_articles(self, limit=4, topics=None, language_code=None):
-        """Return live articles sharing the most topics with this one, then its section's latest.
+        """Return the live articles sharing the most topics with this one, then its section's
+        latest, as ``listings.Ref``s: known by id and date, read only for a teaser rendered anew.
 
         Ranked among each topic's newest articles (``RELATED_POOL``): a related story is a
         recent one, and a topic's newest are found once for every article on it
@@ -229,50 +240,40 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         until a page turns private or public): a related list a few minutes old is still right.
         """
         version = self.last_published_at.timestamp() if self.last_published_at else 0
-        ids = privacy.remember_while_unchanged(
-            f"nashra:related:{self.pk}:{version}",
-            lambda: self._related_ids(
+        pairs = privacy.remember_while_unchanged(
+            f"nashra:related-dated:{self.pk}:{version}",
+            lambda: self._related_pairs(
                 limit,
                 self.topics.all() if topics is None else topics,
                 language_code or self.locale.language_code,
             ),
             self.RELATED_CACHE_SECONDS,
         )
-        if not ids:
-            return []
-        # The teasers themselves, with their pictures' renditions, until one of them is
-        # purged (published again, unpublished, moved). The version is read before the pages.
-        version = version_of([tags.article_tag(pk) for pk in ids])
-        key = f"nashra:related-pages:{self.pk}:{','.join(map(str, ids))}:{version}"
-        related = cache.get(key)
-        if related is None:
-            related = self._related_pages(ids)
-            cache.set(key, related, self.RELATED_CACHE_SECONDS)
-        return related
+        # Known by id and date until a teaser is rendered afresh: kept teasers read no article.
+        dated = [(pk, _moment(timestamp)) for pk, timestamp in pairs]
+        return listings.Refs(dated, self._related_pages).items
 
-    def _related_pages(self, ids):
-        articles = {
-            article.pk: article
-            for article in ArticlePage.objects.live()
-            .public()
-            .filter(pk__in=ids)
-            .select_related("hero_image")
-        }
-        return [articles[pk] for pk in ids if pk in articles]
+    @staticmethod
+    def _related_pages(ids):
+        """The related articles by id, of those still live and public, with their pictures."""
+        articles = ArticlePage.objects.live().public().filter(pk__in=ids)
+        return {article.pk: article for article in articles.select_related("hero_image")}
 
-    def _related_ids(self, limit, topics, language_code):
-        ids = self._sharing_most_topics([topic.pk for topic in topics], limit, language_code)
-        if len(ids) < limit:
+    def _related_pairs(self, limit, topics, language_code):
+        """The related articles' ids and publication timestamps, best first."""
+        pairs = self._sharing_most_topics([topic.pk for topic in topics], limit, language_code)
+        if len(pairs) < limit:
             parent_path = self.path[: -self.steplen]
-            ids += (
+            latest = (
                 ArticlePage.objects.live()
                 .public()
                 .filter(locale_id=self.locale_id, path__startswith=parent_path, depth=self.depth)
-                .exclude(pk__in=[self.pk, *ids])
+                .exclude(pk__in=[self.pk, *(pk for pk, _timestamp in pairs)])
                 .latest()
-                .values_list("pk", flat=True)[: limit - len(ids)]
+                .values_list("pk", "published_at")[: limit - len(pairs)]
             )
-        return ids
+            pairs += [(pk, _timestamp(moment)) for pk, moment in latest]
+        return pairs
 
     def _sharing_most_topics(self, topic_ids, limit, language_code):
         """The ``limit`` articles of the topics' pools sharing most topics, newest first among
@@ -284,7 +285,7 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
                     shared[pk] = shared.get(pk, 0) + 1
                     published[pk] = timestamp
         ranked = sorted(shared, key=lambda pk: (shared[pk], published[pk], pk), reverse=True)
-        return ranked[:limit]
+        return [(pk, published[pk]) for pk in ranked[:limit]]
 
     def _topic_pool(self, topic_id, language_code):
         """The newest live, public articles on a topic in this edition, as (id, timestamp).
@@ -303,7 +304,7 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
                 .latest()
                 .values_list("pk", "published_at")[: self.RELATED_POOL]
             )
-            return [(pk, moment.timestamp() if moment else 0.0) for pk, moment in newest]
+            return [(pk, _timestamp(moment)) for pk, moment in newest]
 
         return listings.ids(
             [tags.listing_tag("topic", topic_id)],
@@ -355,7 +356,6 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         context["article_authors"] = labels["authors"]
         language_code = tags.edition_of_path(request.path_info) or None
         related = self.related_articles(topics=labels["topics"], language_code=language_code)
-        context["related_articles"] = related = list(related)
         context["fragment_seconds"], context["fragment_version"] = self._fragment_version(request)
         context["related_seconds"], context["related_version"] = self._related_version(
             request, related
@@ -366,7 +366,10 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
         if not _fragment_cached("article", [self.pk, context["fragment_version"]]):
             pictures += [self.hero_image, *images_in(self.body)]
         if related and not _fragment_cached("related", [self.pk, context["related_version"]]):
+            # Rendered afresh: the articles read in one query, those withdrawn since left out.
+            related = [ref.resolve() for ref in related if ref.resolve() is not None]
             pictures += [article.hero_image for article in related]
+        context["related_articles"] = related
         prefetch_renditions(pictures)
         return context
 

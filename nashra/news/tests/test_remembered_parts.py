@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from nashra.core.models import EditionSettings
+from nashra.news.models import ArticlePage
 from nashra.topics.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,30 @@ def test_a_moved_article_is_served_at_its_new_address(
     assert client.get(article.url).status_code == 200
     old = client.get(old_url)  # Wagtail's redirect from where it was
     assert old.status_code == 301 and old["Location"] == article.url
+
+
+def test_a_page_served_again_rebuilds_no_related_article(
+    client, middle_east, en_home, article_factory, monkeypatch
+):
+    """The related teasers are kept whole: the articles behind them are not read again, from
+    the database or the cache, while none of them changes."""
+    topic = Topic.objects.create(name="Iraq", locale=en_home.locale)
+    related = [article_factory(middle_east, f"Story {n}", topics=[topic]) for n in range(4)]
+    article = article_factory(middle_east, "Main story", topics=[topic])
+    client.get(article.url)
+    rebuilt = []
+    unpickle = ArticlePage.__setstate__
+
+    def counted(self, state):
+        unpickle(self, state)
+        rebuilt.append(self.pk)
+
+    monkeypatch.setattr(ArticlePage, "__setstate__", counted, raising=False)
+    teasers = html_of(client, article.url).select(".related .teaser__title")
+    assert [teaser.get_text(strip=True) for teaser in teasers] == [
+        f"Story {n}" for n in (3, 2, 1, 0)
+    ]
+    assert not set(rebuilt) & {story.pk for story in related}
 
 
 def test_a_retitled_related_article_shows_in_the_teaser_at_once(
