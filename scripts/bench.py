@@ -45,6 +45,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from nashra.caching.varnishd import params as varnishd_params  # noqa: E402  the production one
 
 
 def _answers(port):
@@ -373,6 +375,7 @@ def start_varnish(backend_port):
         "-T", "none",
         "-f", str(copy),
         "-s", "malloc,256m",
+        *varnishd_params(),
         # Readers reach Varnish through nginx in production (deploy/nginx), which keeps their
         # connections 75 s; here the live phase's readers talk to Varnish itself, idle 10 s
         # between polls, past its 5 s default.

@@ -21,6 +21,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nashra.caching import varnishd
+
 from .vcl import cluster_vcl
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,7 +221,8 @@ class Cluster:
         command = [VARNISHD, "-F", "-j", "none", "-n", str(self.workdir / "varnish"), "-T", "none"]
         command += ["-a", f"public=127.0.0.1:{self.ports['varnish']}"]
         command += ["-a", f"purge=127.0.0.1:{self.ports['purge']}"]
-        self.start("varnish", [*command, "-f", str(vcl), "-s", "malloc,64m"])
+        command += ["-f", str(vcl), "-s", "malloc,64m", *varnishd.params()]
+        self.start("varnish", command)
 
     def requests_logged(self, name, marker):
         """How many requests in an instance's access log carry ``marker`` in their line."""

@@ -30,6 +30,7 @@ from django.test.testcases import (
     _StaticFilesHandler,
 )
 
+from nashra.caching import varnishd
 from nashra.core.clients import client_address
 from nashra.news.models import ArticlePage
 
@@ -153,7 +154,7 @@ def varnish(origin, tmp_path, settings):
     process = subprocess.Popen(
         [VARNISHD, "-F", "-j", "none", "-n", str(tmp_path / "varnish"), "-T", "none"]
         + ["-a", f"public={front.public[7:]}", "-a", f"purge={front.purge[7:]}"]
-        + ["-f", str(vcl), "-s", "malloc,32m"],
+        + ["-f", str(vcl), "-s", "malloc,32m", *varnishd.params()],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
