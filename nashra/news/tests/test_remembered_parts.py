@@ -203,6 +203,51 @@ def test_each_address_of_an_article_names_its_own_host(
     assert json_ld_of(html, "NewsArticle")["url"] == canonical
 
 
+def feed_titles(html):
+    return [link["title"] for link in html.select('link[rel="alternate"][type="application/rss+xml"]')]
+
+
+def test_an_articles_feed_links_follow_its_section_and_edition_at_once(
+    client, en_home, middle_east, article_factory
+):
+    article = article_factory(middle_east, "Fed")
+    assert feed_titles(html_of(client, article.url)) == [
+        "Nashra Network – Middle East (RSS)",
+        "Nashra Network (RSS)",
+    ]
+    middle_east.title = "Mideast"
+    middle_east.save_revision().publish()
+    edition_settings = EditionSettings.objects.get(locale=en_home.locale)
+    edition_settings.site_name = "Nashra Daily"
+    edition_settings.save()
+    assert feed_titles(html_of(client, article.url)) == [
+        "Nashra Daily – Mideast (RSS)",
+        "Nashra Daily (RSS)",
+    ]
+
+
+def test_the_share_links_carry_the_headline_and_address_read(
+    client, settings, middle_east, article_factory
+):
+    settings.ALLOWED_HOSTS = ["testserver", "www.example.org"]
+    article = article_factory(middle_east, "First headline")
+    share = html_of(client, article.url).select_one("[data-share]")
+    assert share["data-share-title"] == "First headline"
+    assert share["data-share-url"] == "http://testserver" + article.url
+    article.title = "Second headline"
+    article.save_revision().publish()
+    response = client.get(article.url, HTTP_HOST="www.example.org", secure=True)
+    share = BeautifulSoup(response.content, "html.parser").select_one("[data-share]")
+    assert share["data-share-title"] == "Second headline"
+    assert share["data-share-url"] == "https://www.example.org" + article.url
+    feeds = BeautifulSoup(response.content, "html.parser").select('link[type="application/rss+xml"]')
+    assert feeds and all(
+        link["href"].startswith(("/", "https://www.example.org/")) for link in feeds
+    ), [link["href"] for link in feeds]
+    share = html_of(client, article.url).select_one("[data-share]")
+    assert share["data-share-url"] == "http://testserver" + article.url
+
+
 def test_a_page_served_again_asks_for_no_locale(client, middle_east, ar_home, article_factory):
     """Wagtail looks up the language's locale on every request, before routing."""
     article = article_factory(middle_east, "Story")
