@@ -203,8 +203,11 @@ def test_each_address_of_an_article_names_its_own_host(
     assert json_ld_of(html, "NewsArticle")["url"] == canonical
 
 
+RSS_LINKS = 'link[rel="alternate"][type="application/rss+xml"]'
+
+
 def feed_titles(html):
-    return [link["title"] for link in html.select('link[rel="alternate"][type="application/rss+xml"]')]
+    return [link["title"] for link in html.select(RSS_LINKS)]
 
 
 def test_an_articles_feed_links_follow_its_section_and_edition_at_once(
@@ -240,7 +243,7 @@ def test_the_share_links_carry_the_headline_and_address_read(
     share = BeautifulSoup(response.content, "html.parser").select_one("[data-share]")
     assert share["data-share-title"] == "Second headline"
     assert share["data-share-url"] == "https://www.example.org" + article.url
-    feeds = BeautifulSoup(response.content, "html.parser").select('link[type="application/rss+xml"]')
+    feeds = BeautifulSoup(response.content, "html.parser").select(RSS_LINKS)
     assert feeds and all(
         link["href"].startswith(("/", "https://www.example.org/")) for link in feeds
     ), [link["href"] for link in feeds]
