@@ -367,7 +367,7 @@ class ArticlePage(CachedViewRestrictionsMixin, Page):
             pictures += [self.hero_image, *images_in(self.body)]
         if related and not _fragment_cached("related", [self.pk, context["related_version"]]):
             # Rendered afresh: the articles read in one query, those withdrawn since left out.
-            related = [ref.resolve() for ref in related if ref.resolve() is not None]
+            related = [article for article in map(listings.Ref.resolve, related) if article]
             pictures += [article.hero_image for article in related]
         context["related_articles"] = related
         prefetch_renditions(pictures)
